@@ -1,0 +1,83 @@
+/**
+ * Authorization codes: short-lived, single-use, bound to the client, the redirect URI and
+ * the PKCE challenge. A code presented twice is refused, and the tokens the first
+ * exchange issued are revoked (RFC 6749 §4.1.2).
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { RegionId } from '../../shared/regions';
+import type { Clock } from './clock';
+
+export interface CodeGrant {
+  readonly region: RegionId;
+  readonly clientId: string;
+  /** The redirect URI the authorization request named, or undefined when it named none. */
+  readonly redirectUri: string | undefined;
+  /** Where the response was actually sent: the named URI, or the only registered one. */
+  readonly effectiveRedirectUri: string;
+  readonly scopes: readonly string[];
+  readonly userId: string;
+  readonly authTime: number;
+  readonly codeChallenge: string | undefined;
+}
+
+interface CodeRecord extends CodeGrant {
+  readonly expiresAt: number;
+  /** Kept after use until this time, so that a replay is recognised. */
+  readonly forgetAt: number;
+  used: boolean;
+  issued: { jti: string; exp: number }[];
+}
+
+export type Redemption =
+  | { readonly kind: 'ok'; readonly grant: CodeGrant; readonly recordIssued: (token: { jti: string; exp: number }) => void }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'reused'; readonly issued: readonly { jti: string; exp: number }[] };
+
+const REPLAY_MEMORY_MS = 10 * 60 * 1000;
+
+export class AuthorizationCodes {
+  private readonly codes = new Map<string, CodeRecord>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlSeconds: () => number,
+  ) {}
+
+  create(grant: CodeGrant): string {
+    this.sweep();
+    const code = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    this.codes.set(code, { ...grant, expiresAt: now + this.ttlSeconds() * 1000, forgetAt: now + REPLAY_MEMORY_MS, used: false, issued: [] });
+    return code;
+  }
+
+  /** Marks the code used before anything else, so that two concurrent redemptions cannot both succeed. */
+  redeem(code: string): Redemption {
+    const record = this.codes.get(code);
+    if (!record) return { kind: 'unknown' };
+    if (record.used) return { kind: 'reused', issued: [...record.issued] };
+    record.used = true;
+    if (record.expiresAt <= this.clock.now()) return { kind: 'expired' };
+    return { kind: 'ok', grant: record, recordIssued: (token) => record.issued.push(token) };
+  }
+
+  private sweep(): void {
+    const now = this.clock.now();
+    for (const [code, record] of this.codes) if (record.forgetAt <= now && record.expiresAt <= now) this.codes.delete(code);
+  }
+}
+
+const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
+export const CODE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+
+export function isWellFormedVerifier(verifier: string): boolean {
+  return VERIFIER.test(verifier);
+}
+
+/** RFC 7636 §4.6: BASE64URL(SHA256(ASCII(code_verifier))) == code_challenge. */
+export function verifierMatches(verifier: string, challenge: string): boolean {
+  const computed = Buffer.from(createHash('sha256').update(verifier, 'ascii').digest('base64url'));
+  const expected = Buffer.from(challenge);
+  return computed.length === expected.length && timingSafeEqual(computed, expected);
+}

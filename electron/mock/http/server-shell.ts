@@ -1,0 +1,111 @@
+/**
+ * What every mock server shares: loopback-only sockets, a strict form parser, a body
+ * limit, timeouts, a JSON 404/405, and one error handler that always answers once, in
+ * OAuth's error shape, and never with a stack trace.
+ */
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { AdminError } from '../admin-error';
+import { OAuthError } from '../oauth-error';
+import { FormParams, MAX_FORM_BYTES } from './form-params';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+export const LOOPBACK_HOST = '127.0.0.1';
+
+export interface ServerShellOptions {
+  readonly logError: (message: string, cause: unknown) => void;
+}
+
+export function createServerShell(options: ServerShellOptions): FastifyInstance {
+  const server = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    frameworkErrors: (error, request, reply) => sendError(reply, invalidRequestFrom(error, request), options),
+  });
+  server.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: MAX_FORM_BYTES }, (_request, body, done) => {
+    try {
+      done(null, FormParams.parse(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  const routes: { method: string; pattern: RegExp }[] = [];
+  server.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const pattern = new RegExp(`^${route.url.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+')}$`);
+    for (const method of methods) routes.push({ method, pattern });
+  });
+  server.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+    if (allowed.length > 0) {
+      return sendError(reply.header('allow', allowed.join(', ')), new OAuthError('method_not_allowed', `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}`), options);
+    }
+    return sendError(reply, new OAuthError('not_found', `no endpoint at ${request.method} ${path.slice(0, 200)}`), options);
+  });
+  server.setErrorHandler((error, request, reply) => sendError(reply, error, options, request));
+  return server;
+}
+
+function invalidRequestFrom(error: FastifyError, request: FastifyRequest): OAuthError {
+  return new OAuthError('invalid_request', `the request to ${request.method} could not be read: ${error.message.slice(0, 200)}`);
+}
+
+function sendError(reply: FastifyReply, error: unknown, options: ServerShellOptions, request?: FastifyRequest) {
+  const translated = translate(error);
+  if (translated.status >= 500) options.logError(`${request?.method ?? ''} ${request?.url ?? ''} failed`, error);
+  if (reply.sent) return reply;
+  for (const [name, value] of Object.entries(translated.headers)) reply.header(name, value);
+  return reply.code(translated.status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(translated.body);
+}
+
+interface TranslatedError {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+function translate(error: unknown): TranslatedError {
+  if (error instanceof OAuthError) return { status: error.status, body: error.toJSON(), headers: error.headers };
+  if (error instanceof AdminError) return { status: error.status, body: error.toJSON(), headers: {} };
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    const message = issue ? `${field === '' ? 'the body' : `"${field}"`}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}` : 'invalid input';
+    return { status: 400, body: { error: 'validation_failed', error_description: message, ...(field === '' ? {} : { field }) }, headers: {} };
+  }
+  const fastifyError = error as Partial<FastifyError> | undefined;
+  const status = fastifyError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status: status === 413 ? 413 : 400, body: { error: 'invalid_request', error_description: describeClientError(fastifyError) }, headers: {} };
+  }
+  return { status: 500, body: { error: 'server_error', error_description: 'the mock hit an unexpected error; it has been logged' }, headers: {} };
+}
+
+function describeClientError(error: Partial<FastifyError> | undefined): string {
+  switch (error?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'the request body is too large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'the content type of the request is not supported here';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'the JSON body is empty';
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'the Content-Length does not match the body';
+    default:
+      if (error instanceof SyntaxError || error?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'the body is not valid JSON';
+      return (error?.message ?? 'the request is malformed').slice(0, 200);
+  }
+}
+
+/** Listens on loopback only and returns the origin actually bound. */
+export async function listenOnLoopback(server: FastifyInstance, port: number): Promise<string> {
+  await server.listen({ host: LOOPBACK_HOST, port });
+  const address = server.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+  return `http://${LOOPBACK_HOST}:${address.port}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * The mock's services, built once over one data directory and shared by both regions'
+ * servers and the admin API.
+ */
+import type { RegionId } from '../../shared/regions';
+import { AccessTokens } from './access-tokens';
+import { ApplicationRegistry } from './applications';
+import { AuthorizationCodes } from './authorization-codes';
+import { MockClock } from './clock';
+import { MockDatabase } from './mock-database';
+import { UserDirectory } from './users';
+
+export interface MockCore {
+  readonly dataDir: string;
+  readonly clock: MockClock;
+  readonly database: MockDatabase;
+  readonly applications: ApplicationRegistry;
+  readonly users: UserDirectory;
+  readonly tokens: AccessTokens;
+  readonly codes: AuthorizationCodes;
+  /** The issuer URL of a region: its server's origin, known once it listens. */
+  issuer(region: RegionId): string;
+  setIssuer(region: RegionId, url: string): void;
+  /** Where unexpected errors are reported; never sent to a client. */
+  readonly logError: (message: string, cause: unknown) => void;
+}
+
+export async function createMockCore(options: {
+  dataDir: string;
+  clock?: MockClock;
+  logError?: (message: string, cause: unknown) => void;
+}): Promise<MockCore> {
+  const clock = options.clock ?? new MockClock();
+  const database = await MockDatabase.open(options.dataDir, clock);
+  const issuers: Partial<Record<RegionId, string>> = {};
+  const issuer = (region: RegionId): string => {
+    const url = issuers[region];
+    if (url === undefined) throw new Error(`the ${region} region is not listening yet`);
+    return url;
+  };
+  const applications = new ApplicationRegistry(database, clock);
+  const users = new UserDirectory(database, clock);
+  return {
+    dataDir: options.dataDir,
+    clock,
+    database,
+    applications,
+    users,
+    tokens: new AccessTokens(database, clock, applications, users, issuer),
+    codes: new AuthorizationCodes(clock, () => database.state.settings.authorizationCodeTtlSeconds),
+    issuer,
+    setIssuer: (region, url) => {
+      issuers[region] = url;
+    },
+    logError: options.logError ?? ((message, cause) => console.error(`[mock] ${message}`, cause)),
+  };
+}

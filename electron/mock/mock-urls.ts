@@ -1,0 +1,32 @@
+import type { RegionId } from '../../shared/regions';
+import { authorizationServerMetadata } from './metadata';
+
+/** Every URL the running mock serves; printed on the CLI's ready line and returned by `/admin/status`. */
+export interface MockUrls {
+  readonly admin: string;
+  readonly openapi: string;
+  readonly regions: Readonly<Record<RegionId, RegionUrls>>;
+}
+
+export interface RegionUrls {
+  readonly issuer: string;
+  readonly metadata: string;
+  readonly authorization: string;
+  readonly token: string;
+  readonly jwks: string;
+  readonly introspection: string;
+  readonly revocation: string;
+}
+
+export function regionUrls(issuer: string): RegionUrls {
+  const metadata = authorizationServerMetadata(issuer);
+  return {
+    issuer,
+    metadata: `${issuer}/.well-known/oauth-authorization-server`,
+    authorization: metadata.authorization_endpoint,
+    token: metadata.token_endpoint,
+    jwks: metadata.jwks_uri,
+    introspection: metadata.introspection_endpoint,
+    revocation: metadata.revocation_endpoint,
+  };
+}
