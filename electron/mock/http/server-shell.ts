@@ -4,6 +4,7 @@
  * OAuth's error shape, and never with a stack trace.
  */
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import secureJson from 'secure-json-parse';
 import { ZodError } from 'zod';
 import { AdminError } from '../admin-error';
 import { OAuthError } from '../oauth-error';
@@ -31,6 +32,18 @@ export function createServerShell(options: ServerShellOptions): FastifyInstance 
       done(null, FormParams.parse(body as Buffer));
     } catch (error) {
       done(error as Error, undefined);
+    }
+  });
+  // An empty JSON body (a DELETE sent with a JSON content type) is no body, not an error;
+  // `__proto__` and `constructor` keys are refused, as Fastify's own parser does.
+  server.removeContentTypeParser('application/json');
+  server.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = (body as string).trim();
+    if (text === '') return done(null, undefined);
+    try {
+      done(null, secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
+    } catch {
+      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
     }
   });
   const routes: { method: string; pattern: RegExp }[] = [];

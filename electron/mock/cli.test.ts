@@ -1,0 +1,85 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+
+function runCli(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(tsx, ['electron/mock/cli.ts', ...args], { cwd: repoRoot, env: { ...process.env, TOTANGO_LAB_DATA_DIR: '' } });
+}
+
+function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve(line));
+    child.once('exit', (code) => reject(new Error(`the mock exited with ${code} before it was ready`)));
+  });
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+}
+
+describe('npm run mock', () => {
+  it('prints one JSON ready line with every URL, serves them, keeps state across restarts and stops on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'lab-cli-'));
+    const child = runCli(['--port', '0', '--data-dir', dataDir]);
+    const exited = exitOf(child);
+    const ready = JSON.parse(await firstLine(child)) as {
+      event: string;
+      admin: string;
+      openapi: string;
+      dataDir: string;
+      regions: Record<'us' | 'eu', Record<string, string>>;
+    };
+    expect(ready.event).toBe('ready');
+    expect(ready.dataDir).toBe(dataDir);
+    for (const region of ['us', 'eu'] as const) {
+      expect(Object.keys(ready.regions[region]).sort()).toEqual(['authorization', 'introspection', 'issuer', 'jwks', 'metadata', 'revocation', 'token']);
+      expect(ready.regions[region]['issuer']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const metadata = (await (await fetch(ready.regions[region]['metadata'] ?? '')).json()) as { issuer: string };
+      expect(metadata.issuer).toBe(ready.regions[region]['issuer']);
+    }
+    expect(ready.regions.us['issuer']).not.toBe(ready.regions.eu['issuer']);
+    const created = await fetch(`${ready.admin}/admin/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Kept', grantType: 'client_credentials', actingUserId: 'u-1001', scopes: ['account:read'] }),
+    });
+    expect(created.status).toBe(201);
+    const { application } = (await created.json()) as { application: { clientId: string } };
+    expect((await fetch(ready.openapi)).status).toBe(200);
+
+    child.kill('SIGTERM');
+    expect((await exited).code).toBe(0);
+
+    const again = runCli(['--port', '0', '--data-dir', dataDir]);
+    const againExited = exitOf(again);
+    const second = JSON.parse(await firstLine(again)) as { admin: string };
+    const listed = (await (await fetch(`${second.admin}/admin/applications`)).json()) as { applications: { clientId: string }[] };
+    expect(listed.applications.map((a) => a.clientId)).toEqual([application.clientId]);
+    again.kill('SIGINT');
+    expect((await againExited).code).toBe(0);
+    expect(await readFile(join(dataDir, 'mock-state.json'), 'utf8')).toContain(application.clientId);
+  });
+
+  it('refuses a bad --port with a usage message and exit code 2', async () => {
+    const child = runCli(['--port', 'eighty']);
+    const { code, stderr } = await exitOf(child);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--port must be a whole number from 0 to 65533, not "eighty"');
+    expect(stderr).toContain('usage: npm run mock');
+  });
+
+  it('refuses an unknown option', async () => {
+    const { code, stderr } = await exitOf(runCli(['--host', '0.0.0.0']));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Unknown option '--host'/);
+  });
+});
