@@ -28,14 +28,14 @@ export interface CatalogueEndpoint {
   readonly effect: EndpointEffect;
 }
 
-function endpoint(
-  id: string,
+function endpoint<Id extends string>(
+  id: Id,
   method: HttpMethod,
   path: string,
   requiredScope: Scope,
   documentation: string,
   summary: string,
-): CatalogueEndpoint {
+): CatalogueEndpoint & { readonly id: Id } {
   const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
   const effect: EndpointEffect = method === 'DELETE' ? 'delete' : isReadCall(method, requiredScope) ? 'read' : 'write';
   return Object.freeze({ id, method, path, pathParams: Object.freeze(pathParams), requiredScope, documentation, summary, effect });
@@ -46,7 +46,7 @@ function isReadCall(method: HttpMethod, requiredScope: Scope): boolean {
   return method === 'GET' || requiredScope.endsWith(':read');
 }
 
-export const CATALOGUE: readonly CatalogueEndpoint[] = Object.freeze([
+export const CATALOGUE = Object.freeze([
   endpoint('search-accounts', 'POST', '/api/v1/search/accounts', 'account:read', 'Search API', 'Search accounts'),
   endpoint('upsert-accounts', 'POST', '/int-hub/api/v1/accounts', 'account:upsert', 'Update Accounts', 'Create or update accounts'),
   endpoint('upsert-account-attributes', 'POST', '/int-hub/api/v1/accounts/attributes', 'account:definitions:upsert', 'Update Account Attribute Definitions', 'Create or update account attribute definitions'),
@@ -76,9 +76,12 @@ export const CATALOGUE: readonly CatalogueEndpoint[] = Object.freeze([
   endpoint('list-touchpoint-types', 'GET', '/api/v3/touchpoint-types', 'touchpoint:definitions:read', 'Touchpoint Types', 'List touchpoint types'),
   endpoint('list-touchpoint-tags', 'GET', '/api/v3/touchpoint-tags', 'touchpoint:definitions:read', 'Touchpoint Reasons', 'List touchpoint reasons (tags)'),
   endpoint('list-activity-types', 'GET', '/api/v3/activity-types', 'touchpoint:definitions:read', 'SuccessFlow Types', 'List activity (SuccessFlow) types'),
-]);
+] as const);
 
-const byId = new Map(CATALOGUE.map((e) => [e.id, e]));
+/** The identifier of one catalogued endpoint; a `Record<EndpointId, …>` must cover all 29. */
+export type EndpointId = (typeof CATALOGUE)[number]['id'];
+
+const byId = new Map<string, CatalogueEndpoint>(CATALOGUE.map((e) => [e.id, e]));
 
 export function findEndpoint(id: string): CatalogueEndpoint | undefined {
   return byId.get(id);
