@@ -30,6 +30,8 @@ export interface AccessTokenClaims extends JwtClaims {
   readonly totango_user: { readonly id: string; readonly email: string };
   /** The Totango account (service) the token belongs to. */
   readonly service_id: string;
+  /** RFC 8705 §3.1: the thumbprint of the certificate the token is bound to. */
+  readonly cnf?: { readonly 'x5t#S256': string };
 }
 
 export type TokenFailure =
@@ -45,7 +47,9 @@ export type TokenFailure =
   | 'not_yet_valid'
   | 'revoked'
   | 'application_deleted'
-  | 'user_inactive';
+  | 'user_inactive'
+  | 'certificate_replaced'
+  | 'certificate_expired';
 
 export type TokenCheck =
   | { readonly ok: true; readonly claims: AccessTokenClaims; readonly app: StoredApplication; readonly user: MockUser }
@@ -58,6 +62,8 @@ export interface IssueRequest {
   readonly scopes: readonly string[];
   /** For the authorization-code grant: when the user signed in, in seconds. */
   readonly authTime?: number;
+  /** For a mutual-TLS app: the thumbprint of the certificate the token is bound to. */
+  readonly certificateThumbprint?: string;
 }
 
 export interface IssuedToken {
@@ -110,6 +116,7 @@ export class AccessTokens {
       ...(request.authTime === undefined ? {} : { auth_time: request.authTime }),
       totango_user: { id: user.id, email: user.email },
       service_id: this.database.state.account.serviceId,
+      ...(request.certificateThumbprint === undefined ? {} : { cnf: { 'x5t#S256': request.certificateThumbprint } }),
     };
     const key = this.keys[region].forAlgorithm(this.database.state.settings.signingAlgorithm);
     return { accessToken: signJwt({ typ: ACCESS_TOKEN_TYPE }, claims, key), expiresIn: app.accessTokenTtlSeconds, scope, jti, exp };
@@ -149,6 +156,17 @@ export class AccessTokens {
     const user = this.users.find(shape.totango_user.id);
     const inactive = inactiveUserReason(user, shape.totango_user.id);
     if (inactive || !user) return fail('user_inactive', inactive ?? 'the acting user is not active', claims);
+    const bound = shape.cnf?.['x5t#S256'];
+    if (bound !== undefined) {
+      if (app.certificate?.thumbprint !== bound) {
+        return fail('certificate_replaced', 'the access token is bound to a certificate the application no longer has (renewed, or mutual TLS turned off); get a new token with the current certificate', claims);
+      }
+      if (this.applications.certificates.isExpired(app.certificate)) {
+        return fail('certificate_expired', `the access token is bound to a certificate that has expired (${app.certificate.expiredByFault ? 'expired by the mock\'s fault injection' : `on ${app.certificate.notAfter}`}); renew the certificate`, claims);
+      }
+    } else if (app.mutualTls) {
+      return fail('certificate_replaced', 'the application uses mutual TLS, and this token is not bound to its certificate; get a new token with the certificate', claims);
+    }
     return { ok: true, claims: shape, app, user };
   }
 

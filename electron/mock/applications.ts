@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { REGION_IDS } from '../../shared/regions';
 import { isSelectableScope } from '../../shared/scope-choices';
 import { AdminError, notFound } from './admin-error';
+import { AppCertificates, type CertificateView } from './app-certificates';
 import { callbackUrlProblem, MAX_CALLBACK_URLS } from './callback-urls';
 import { generateClientSecret, hashClientSecret, verifyClientSecret, VerifiedSecretCache } from './client-secrets';
 import type { Clock } from './clock';
@@ -35,28 +36,37 @@ export type CreateApplicationInput = z.input<typeof createApplicationInput>;
 
 export const updateApplicationInput = z.strictObject({
   accessTokenTtlSeconds: ttlSchema.optional(),
+  mutualTls: z.boolean().optional(),
   callbackUrls: z.array(z.string()).max(MAX_CALLBACK_URLS).optional(),
 });
 export type UpdateApplicationInput = z.input<typeof updateApplicationInput>;
 
-/** An application as the admin API shows it: everything but the secret's hash. */
-export type Application = Omit<StoredApplication, 'clientSecretHash'>;
+/** An application as the admin API shows it: no secret hash, no private key. */
+export type Application = Omit<StoredApplication, 'clientSecretHash' | 'certificate'> & { certificate: CertificateView | null };
 
-export function publicApplication(app: StoredApplication): Application {
-  const { clientSecretHash: _hidden, ...rest } = app;
-  return rest;
-}
+export const exportCertificateInput = z.strictObject({
+  format: z.enum(['pem', 'pkcs12']),
+  password: z.string().min(4).max(256).optional(),
+});
 
 export class ApplicationRegistry {
   private readonly verified = new VerifiedSecretCache();
+  readonly certificates: AppCertificates;
 
   constructor(
     private readonly database: MockDatabase,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.certificates = new AppCertificates(database, clock);
+  }
+
+  publicView(app: StoredApplication): Application {
+    const { clientSecretHash: _hidden, certificate, ...rest } = app;
+    return { ...rest, certificate: certificate ? this.certificates.view(certificate) : null };
+  }
 
   list(): Application[] {
-    return this.database.state.applications.map(publicApplication);
+    return this.database.state.applications.map((a) => this.publicView(a));
   }
 
   find(clientId: string): StoredApplication | undefined {
@@ -66,7 +76,7 @@ export class ApplicationRegistry {
   get(clientId: string): Application {
     const app = this.find(clientId);
     if (!app) throw notFound('application', clientId);
-    return publicApplication(app);
+    return this.publicView(app);
   }
 
   async create(raw: unknown): Promise<{ application: Application; clientSecret: string }> {
@@ -99,12 +109,15 @@ export class ApplicationRegistry {
       accessTokenTtlSeconds: input.accessTokenTtlSeconds,
       mutualTls: input.mutualTls,
       clientSecretHash: await hashClientSecret(clientSecret),
+      certificate: null,
+      retiredCertificates: [],
       createdAt: now,
       updatedAt: now,
     };
+    if (app.mutualTls) app.certificate = this.certificates.issue(app);
     applications.push(app);
     await this.database.save();
-    return { application: publicApplication(app), clientSecret };
+    return { application: this.publicView(app), clientSecret };
   }
 
   async update(clientId: string, raw: unknown): Promise<Application> {
@@ -118,9 +131,17 @@ export class ApplicationRegistry {
       app.callbackUrls = checkCallbackUrls(input.callbackUrls);
     }
     if (input.accessTokenTtlSeconds !== undefined) app.accessTokenTtlSeconds = input.accessTokenTtlSeconds;
+    if (input.mutualTls === true && !app.mutualTls) {
+      app.mutualTls = true;
+      app.certificate = this.certificates.issue(app);
+    } else if (input.mutualTls === false && app.mutualTls) {
+      // Tokens bound to the certificate stop working with it; new tokens are unbound.
+      app.mutualTls = false;
+      this.certificates.replace(app, 'mutual_tls_turned_off', null);
+    }
     app.updatedAt = new Date(this.clock.now()).toISOString();
     await this.database.save();
-    return publicApplication(app);
+    return this.publicView(app);
   }
 
   /** Deletes the application; every token it was issued stops working, since none verifies without its app. */
@@ -131,6 +152,51 @@ export class ApplicationRegistry {
     state.applications.splice(index, 1);
     this.verified.forget(clientId);
     await this.database.save();
+  }
+
+  /** Gives a certificate to mutual-TLS apps that have none (state written before the mock had a PKI). */
+  async issueMissingCertificates(): Promise<void> {
+    const missing = this.database.state.applications.filter((a) => a.mutualTls && !a.certificate);
+    for (const app of missing) app.certificate = this.certificates.issue(app);
+    if (missing.length > 0) await this.database.save();
+  }
+
+  /** Issues a new certificate; the old one and every token bound to it stop working. */
+  async renewCertificate(clientId: string): Promise<Application> {
+    const app = this.requireMutualTls(clientId);
+    this.certificates.replace(app, 'renewed', this.certificates.issue(app));
+    app.updatedAt = new Date(this.clock.now()).toISOString();
+    await this.database.save();
+    return this.publicView(app);
+  }
+
+  /** Marks the app's certificate expired (fault injection), whatever its dates say. */
+  async expireCertificate(clientId: string): Promise<Application> {
+    const app = this.requireMutualTls(clientId);
+    if (app.certificate) app.certificate.expiredByFault = true;
+    await this.database.save();
+    return this.publicView(app);
+  }
+
+  exportCertificate(clientId: string, raw: unknown): { contentType: string; fileName: string; body: string | Buffer } {
+    const input = exportCertificateInput.parse(raw);
+    const app = this.requireMutualTls(clientId);
+    const certificate = app.certificate;
+    if (!certificate) throw new AdminError('conflict', `application "${clientId}" has no certificate`, 409);
+    const base = app.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '') || 'application';
+    if (input.format === 'pem') {
+      if (input.password !== undefined) throw new AdminError('validation_failed', 'a PEM bundle takes no password; the private key in it is unencrypted', 400, 'password');
+      return { contentType: 'application/x-pem-file', fileName: `${base}.pem`, body: this.certificates.exportPem(certificate) };
+    }
+    if (input.password === undefined) throw new AdminError('validation_failed', 'a PKCS#12 export needs a "password" of at least 4 characters', 400, 'password');
+    return { contentType: 'application/x-pkcs12', fileName: `${base}.p12`, body: this.certificates.exportPkcs12(app, certificate, input.password) };
+  }
+
+  private requireMutualTls(clientId: string): StoredApplication {
+    const app = this.find(clientId);
+    if (!app) throw notFound('application', clientId);
+    if (!app.mutualTls) throw new AdminError('conflict', `application "${app.name}" does not use mutual TLS; turn it on first ("mutualTls": true)`, 409, 'mutualTls');
+    return app;
   }
 
   /** Checks a presented secret; a secret that passed once is remembered for this process. */

@@ -36,12 +36,14 @@ describe('npm run mock', () => {
       admin: string;
       openapi: string;
       dataDir: string;
+      caCertificate: string;
       regions: Record<'us' | 'eu', Record<string, string>>;
     };
+    expect((await (await fetch(ready.caCertificate)).text())).toMatch(/^-----BEGIN CERTIFICATE-----/);
     expect(ready.event).toBe('ready');
     expect(ready.dataDir).toBe(dataDir);
     for (const region of ['us', 'eu'] as const) {
-      expect(Object.keys(ready.regions[region]).sort()).toEqual(['authorization', 'introspection', 'issuer', 'jwks', 'metadata', 'revocation', 'token']);
+      expect(Object.keys(ready.regions[region]).sort()).toEqual(['authorization', 'introspection', 'issuer', 'jwks', 'metadata', 'mtls', 'revocation', 'token']);
       expect(ready.regions[region]['issuer']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const metadata = (await (await fetch(ready.regions[region]['metadata'] ?? '')).json()) as { issuer: string };
       expect(metadata.issuer).toBe(ready.regions[region]['issuer']);

@@ -9,7 +9,7 @@ import { SELECTABLE_SCOPES } from '../../shared/scope-choices';
 import type { RegionContext } from './region-context';
 import { SIGNING_ALGORITHMS } from './signing-keys';
 
-export function authorizationServerMetadata(issuer: string) {
+export function authorizationServerMetadata(issuer: string, mtlsOrigin: string) {
   return {
     issuer,
     authorization_endpoint: `${issuer}${OAUTH_PATHS.authorization}`,
@@ -27,13 +27,20 @@ export function authorizationServerMetadata(issuer: string) {
     code_challenge_methods_supported: ['S256'],
     authorization_response_iss_parameter_supported: true,
     access_token_signing_alg_values_supported: SIGNING_ALGORITHMS,
+    // RFC 8705: mutual-TLS apps get certificate-bound tokens from the HTTPS endpoints.
+    tls_client_certificate_bound_access_tokens: true,
+    mtls_endpoint_aliases: {
+      token_endpoint: `${mtlsOrigin}${OAUTH_PATHS.token}`,
+      revocation_endpoint: `${mtlsOrigin}/oauth/revoke`,
+      introspection_endpoint: `${mtlsOrigin}/oauth/introspect`,
+    },
   };
 }
 
 export function registerMetadata(server: FastifyInstance, context: RegionContext): void {
   server.get('/.well-known/oauth-authorization-server', async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=60');
-    return authorizationServerMetadata(context.core.issuer(context.region));
+    return authorizationServerMetadata(context.core.issuer(context.region), context.core.mtlsOrigin(context.region));
   });
   server.get('/.well-known/jwks.json', async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=60').type('application/jwk-set+json');

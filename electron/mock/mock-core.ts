@@ -4,6 +4,7 @@
  */
 import type { RegionId } from '../../shared/regions';
 import { AccessTokens } from './access-tokens';
+import { FaultInjector } from './faults';
 import { ApplicationRegistry } from './applications';
 import { AuthorizationCodes } from './authorization-codes';
 import { MockClock } from './clock';
@@ -18,9 +19,13 @@ export interface MockCore {
   readonly users: UserDirectory;
   readonly tokens: AccessTokens;
   readonly codes: AuthorizationCodes;
+  readonly faults: FaultInjector;
   /** The issuer URL of a region: its server's origin, known once it listens. */
   issuer(region: RegionId): string;
   setIssuer(region: RegionId, url: string): void;
+  /** The HTTPS origin of a region, where mutual-TLS apps get tokens and call the APIs (RFC 8705 §5). */
+  mtlsOrigin(region: RegionId): string;
+  setMtlsOrigin(region: RegionId, url: string): void;
   /** Where unexpected errors are reported; never sent to a client. */
   readonly logError: (message: string, cause: unknown) => void;
 }
@@ -38,7 +43,9 @@ export async function createMockCore(options: {
     if (url === undefined) throw new Error(`the ${region} region is not listening yet`);
     return url;
   };
+  const mtlsOrigins: Partial<Record<RegionId, string>> = {};
   const applications = new ApplicationRegistry(database, clock);
+  await applications.issueMissingCertificates();
   const users = new UserDirectory(database, clock);
   return {
     dataDir: options.dataDir,
@@ -48,9 +55,18 @@ export async function createMockCore(options: {
     users,
     tokens: new AccessTokens(database, clock, applications, users, issuer),
     codes: new AuthorizationCodes(clock, () => database.state.settings.authorizationCodeTtlSeconds),
+    faults: new FaultInjector(),
     issuer,
     setIssuer: (region, url) => {
       issuers[region] = url;
+    },
+    mtlsOrigin: (region) => {
+      const url = mtlsOrigins[region];
+      if (url === undefined) throw new Error(`the ${region} region's HTTPS server is not listening yet`);
+      return url;
+    },
+    setMtlsOrigin: (region, url) => {
+      mtlsOrigins[region] = url;
     },
     logError: options.logError ?? ((message, cause) => console.error(`[mock] ${message}`, cause)),
   };

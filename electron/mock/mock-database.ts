@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { JsonFileStore } from '../store/json-file-store';
 import type { Clock } from './clock';
-import { DEFAULT_SETTINGS, MOCK_ACCOUNT, STATE_SCHEMA_VERSION, seedUsers, stateSchema, type MockState } from './mock-state';
+import { DEFAULT_SETTINGS, MOCK_ACCOUNT, STATE_MIGRATIONS, STATE_SCHEMA_VERSION, seedUsers, stateSchema, type MockState } from './mock-state';
+import { createCertificateAuthority, issueServerCertificate } from './pki/certificate-authority';
+import { X509Certificate } from 'node:crypto';
 import { generateStoredKey, type StoredKey } from './signing-keys';
 
 export const STATE_FILE = 'mock-state.json';
@@ -25,16 +27,42 @@ export class MockDatabase {
       path: join(dataDir, STATE_FILE),
       schemaVersion: STATE_SCHEMA_VERSION,
       validate: (value) => stateSchema.parse(value),
+      migrations: STATE_MIGRATIONS,
       now: () => new Date(clock.now()),
     });
     const loaded = await store.load();
-    if (loaded.kind === 'loaded') return new MockDatabase(store, loaded.value, clock);
-    const database = new MockDatabase(store, freshState(new Date(clock.now()).toISOString()), clock);
+    const database = new MockDatabase(store, loaded.kind === 'loaded' ? loaded.value : freshState(new Date(clock.now()).toISOString()), clock);
     if (loaded.kind === 'corrupt') {
       database.warnings.push(`the mock's state file was unreadable (${loaded.reason}); it was kept as ${loaded.movedTo} and a fresh state was created`);
     }
-    await database.save();
+    const pkiChanged = database.ensurePki();
+    if (loaded.kind !== 'loaded' || loaded.migratedFrom !== undefined || pkiChanged) await database.save();
     return database;
+  }
+
+  /**
+   * Creates the CA on first start, and renews the TLS server certificate when it is due
+   * within 30 days by real time (TLS clients check it by their own clock).
+   */
+  private ensurePki(): boolean {
+    const realNow = Date.now();
+    if (!this.state.pki) {
+      const ca = createCertificateAuthority(realNow);
+      this.state.pki = { ca, server: issueServerCertificate(ca, realNow) };
+      return true;
+    }
+    const serverValidTo = new Date(new X509Certificate(this.state.pki.server.certPem).validTo).getTime();
+    if (serverValidTo - realNow < 30 * 24 * 60 * 60 * 1000) {
+      this.state.pki.server = issueServerCertificate(this.state.pki.ca, realNow);
+      return true;
+    }
+    return false;
+  }
+
+  /** The PKI, which `open` guarantees exists. */
+  get pki(): NonNullable<MockState['pki']> {
+    if (!this.state.pki) throw new Error('the mock PKI is not initialised');
+    return this.state.pki;
   }
 
   get dataFile(): string {
@@ -64,5 +92,6 @@ function freshState(createdAt: string): MockState {
     users: seedUsers(createdAt),
     keys: { us: regionKeys(), eu: regionKeys() },
     revokedTokens: [],
+    pki: null,
   };
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { REGION_IDS } from '../../shared/regions';
 import { SIGNING_ALGORITHMS } from './signing-keys';
 
-export const STATE_SCHEMA_VERSION = 1;
+export const STATE_SCHEMA_VERSION = 2;
 
 export const GRANT_TYPES = ['authorization_code', 'client_credentials'] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
@@ -21,6 +21,29 @@ export const MIN_ACCESS_TOKEN_TTL_SECONDS = 60;
 
 const storedKeySchema = z.looseObject({ kid: z.string(), alg: z.enum(SIGNING_ALGORITHMS), kty: z.string() });
 
+const pemPairSchema = z.object({ certPem: z.string(), keyPem: z.string() });
+
+/** An application's client certificate, private key included: Totango lets the user export it again. */
+export const appCertificateSchema = z.object({
+  serial: z.string(),
+  certPem: z.string(),
+  keyPem: z.string(),
+  thumbprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  /** Set by fault injection: treated as expired whatever its dates say. */
+  expiredByFault: z.boolean(),
+});
+export type AppCertificate = z.infer<typeof appCertificateSchema>;
+
+export const retiredCertificateSchema = z.object({
+  serial: z.string(),
+  thumbprint: z.string(),
+  retiredAt: z.string(),
+  reason: z.enum(['renewed', 'mutual_tls_turned_off']),
+});
+export type RetiredCertificate = z.infer<typeof retiredCertificateSchema>;
+
 export const applicationSchema = z.object({
   clientId: z.string(),
   name: z.string(),
@@ -32,6 +55,8 @@ export const applicationSchema = z.object({
   accessTokenTtlSeconds: z.number().int(),
   mutualTls: z.boolean(),
   clientSecretHash: z.string(),
+  certificate: appCertificateSchema.nullable(),
+  retiredCertificates: z.array(retiredCertificateSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -71,8 +96,19 @@ export const stateSchema = z.object({
   users: z.array(userSchema),
   keys: z.object({ us: z.array(storedKeySchema), eu: z.array(storedKeySchema) }),
   revokedTokens: z.array(z.object({ jti: z.string(), exp: z.number() })),
+  /** The mock's CA and its TLS server certificate; created on first start. */
+  pki: z.object({ ca: pemPairSchema, server: pemPairSchema }).nullable(),
 });
 export type MockState = z.infer<typeof stateSchema>;
+
+/** Schema 1 had no PKI: its applications get no certificate yet, and the CA is created on open. */
+export const STATE_MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
+  1: (old) => ({
+    ...old,
+    pki: null,
+    applications: (old['applications'] as Record<string, unknown>[]).map((app) => ({ ...app, certificate: null, retiredCertificates: [] })),
+  }),
+};
 
 /** A few realistic Totango users of the mock account, one of each status. */
 export function seedUsers(createdAt: string): MockUser[] {

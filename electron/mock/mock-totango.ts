@@ -13,7 +13,10 @@ import { createRegionServer } from './region-server';
 
 export interface MockTotangoOptions {
   readonly dataDir: string;
-  /** The admin API's port; the US and EU regions take the next two. 0 picks free ports for all three. */
+  /**
+   * The admin API's port; the US and EU regions take the next two (HTTP) and the two after
+   * (HTTPS, for mutual TLS). 0 picks free ports for all five.
+   */
   readonly port?: number;
   readonly clock?: MockClock;
   readonly logError?: (message: string, cause: unknown) => void;
@@ -43,13 +46,21 @@ export async function startMockTotango(options: MockTotangoOptions): Promise<Moc
     const adminUrl = await listenOnLoopback(admin, portFor(0));
     const regions: Partial<Record<RegionId, ReturnType<typeof regionUrls>>> = {};
     for (const [i, region] of REGION_IDS.entries()) {
-      const server = createRegionServer(core, region);
-      servers.push(server);
-      const issuer = await listenOnLoopback(server, portFor(i + 1));
+      const plain = createRegionServer(core, region, 'http');
+      const secure = createRegionServer(core, region, 'https');
+      servers.push(plain, secure);
+      const issuer = await listenOnLoopback(plain, portFor(i + 1));
+      const mtlsOrigin = await listenOnLoopback(secure, portFor(i + 1 + REGION_IDS.length), 'https');
       core.setIssuer(region, issuer);
-      regions[region] = regionUrls(issuer);
+      core.setMtlsOrigin(region, mtlsOrigin);
+      regions[region] = regionUrls(issuer, mtlsOrigin);
     }
-    urls = { admin: adminUrl, openapi: `${adminUrl}/openapi.json`, regions: regions as Record<RegionId, ReturnType<typeof regionUrls>> };
+    urls = {
+      admin: adminUrl,
+      openapi: `${adminUrl}/openapi.json`,
+      caCertificate: `${adminUrl}/admin/pki/ca.pem`,
+      regions: regions as Record<RegionId, ReturnType<typeof regionUrls>>,
+    };
   } catch (error) {
     await Promise.allSettled(servers.map((s) => s.close()));
     throw error;

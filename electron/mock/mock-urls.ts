@@ -5,6 +5,8 @@ import { authorizationServerMetadata } from './metadata';
 export interface MockUrls {
   readonly admin: string;
   readonly openapi: string;
+  /** The mock CA's certificate (PEM): trust it to reach the HTTPS endpoints. */
+  readonly caCertificate: string;
   readonly regions: Readonly<Record<RegionId, RegionUrls>>;
 }
 
@@ -16,10 +18,13 @@ export interface RegionUrls {
   readonly jwks: string;
   readonly introspection: string;
   readonly revocation: string;
+  /** The HTTPS origin: the mutual-TLS token, revocation and introspection endpoints, and the APIs. */
+  readonly mtls: { readonly origin: string; readonly token: string; readonly introspection: string; readonly revocation: string };
 }
 
-export function regionUrls(issuer: string): RegionUrls {
-  const metadata = authorizationServerMetadata(issuer);
+export function regionUrls(issuer: string, mtlsOrigin: string): RegionUrls {
+  const metadata = authorizationServerMetadata(issuer, mtlsOrigin);
+  const aliases = metadata.mtls_endpoint_aliases;
   return {
     issuer,
     metadata: `${issuer}/.well-known/oauth-authorization-server`,
@@ -28,5 +33,6 @@ export function regionUrls(issuer: string): RegionUrls {
     jwks: metadata.jwks_uri,
     introspection: metadata.introspection_endpoint,
     revocation: metadata.revocation_endpoint,
+    mtls: { origin: mtlsOrigin, token: aliases.token_endpoint, introspection: aliases.introspection_endpoint, revocation: aliases.revocation_endpoint },
   };
 }

@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { RegionId } from '../../shared/regions';
+import { setTimeout as delay } from 'node:timers/promises';
+import { matchEndpoint } from '../../shared/catalogue';
 import { registerAuthorizeEndpoint } from './authorize-endpoint';
 import { ClientAuthenticator } from './http/client-authentication';
 import { createServerShell } from './http/server-shell';
@@ -15,13 +17,41 @@ import { registerTokenManagementEndpoints } from './token-management-endpoints';
 
 export const REGION_LABELS: Readonly<Record<RegionId, string>> = { us: 'US region', eu: 'EU region' };
 
-export function createRegionServer(core: MockCore, region: RegionId): FastifyInstance {
-  const server = createServerShell({ logError: core.logError });
+/**
+ * One region's server on one transport. Both transports serve the same endpoints; the
+ * HTTPS one asks for a client certificate, for mutual-TLS apps (RFC 8705).
+ */
+export function createRegionServer(core: MockCore, region: RegionId, transport: 'http' | 'https' = 'http'): FastifyInstance {
+  const { pki } = core.database;
+  const tls = transport === 'https' ? { key: pki.server.keyPem, cert: pki.server.certPem, ca: pki.ca.certPem } : undefined;
+  const server = createServerShell(tls ? { logError: core.logError, tls } : { logError: core.logError });
   const context: RegionContext = { core, region, page: { regionLabel: REGION_LABELS[region], accountName: core.database.state.account.name } };
   const authenticator = new ClientAuthenticator(core.applications, region, `Totango mock ${region.toUpperCase()}`, (r) => `${core.issuer(r)}/oauth/token`);
   registerMetadata(server, context);
   registerAuthorizeEndpoint(server, context);
   registerTokenEndpoint(server, context, authenticator);
   registerTokenManagementEndpoints(server, context, authenticator);
+  server.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const targets = faultTargets(request.method, path);
+    if (!targets) return;
+    const applied = core.faults.apply(targets);
+    if (applied.latencyMs > 0) await delay(applied.latencyMs);
+    const fault = applied.response;
+    if (!fault) return;
+    reply.code(fault.status).headers(fault.headers).header('cache-control', 'no-store');
+    if (fault.status === 401) {
+      reply.header('www-authenticate', path.startsWith('/oauth/') ? `Basic realm="Totango mock ${region.toUpperCase()}"` : `Bearer realm="Totango mock ${region.toUpperCase()}", error="${fault.body.error}"`);
+    }
+    return reply.send(fault.body);
+  });
   return server;
+}
+
+/** The fault targets a request matches, most specific first; undefined when faults never apply (metadata, JWKS). */
+function faultTargets(method: string, path: string): string[] | undefined {
+  if (path === '/oauth/token') return ['token', 'any'];
+  if (path.startsWith('/oauth/authorize')) return ['authorize', 'any'];
+  const match = matchEndpoint(method, path);
+  return match ? [match.endpoint.id, 'any_api', 'any'] : undefined;
 }

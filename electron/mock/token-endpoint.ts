@@ -8,6 +8,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { covers, parseScope, splitScopeParameter, type Scope } from '../../shared/scopes';
 import type { IssuedToken } from './access-tokens';
+import { checkClientCertificate } from './certificate-binding';
+import { peerCertificate } from './http/peer-certificate';
 import { isWellFormedVerifier, verifierMatches } from './authorization-codes';
 import type { ClientAuthenticator} from './http/client-authentication';
 import { type AuthenticatedClient } from './http/client-authentication';
@@ -23,13 +25,14 @@ export function registerTokenEndpoint(server: FastifyInstance, context: RegionCo
     const client = await authenticator.authenticate(request.headers.authorization, params);
     const grantType = params.get('grant_type');
     if (grantType === undefined) throw new OAuthError('invalid_request', 'missing "grant_type"');
+    const binding = certificateBinding(context, client, request);
     let issued: IssuedToken;
     switch (grantType) {
       case 'client_credentials':
-        issued = clientCredentials(context, client, params);
+        issued = clientCredentials(context, client, params, binding);
         break;
       case 'authorization_code':
-        issued = await authorizationCode(context, client, params);
+        issued = await authorizationCode(context, client, params, binding);
         break;
       case 'refresh_token':
       case 'password':
@@ -61,7 +64,18 @@ function sendToken(reply: FastifyReply, issued: IssuedToken) {
     .send({ access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresIn, scope: issued.scope });
 }
 
-function clientCredentials(context: RegionContext, { app }: AuthenticatedClient, params: FormParams): IssuedToken {
+/**
+ * RFC 8705: a mutual-TLS app's tokens are bound to the certificate of the request, which
+ * must be the app's current one. A missing or unsuitable certificate is `invalid_request`.
+ */
+function certificateBinding(context: RegionContext, { app }: AuthenticatedClient, request: FastifyRequest): string | undefined {
+  if (!app.mutualTls) return undefined;
+  const check = checkClientCertificate(app, peerCertificate(request), context.core.applications.certificates, `${context.core.mtlsOrigin(context.region)}/oauth/token`);
+  if (!check.ok) throw new OAuthError('invalid_request', check.description);
+  return check.thumbprint;
+}
+
+function clientCredentials(context: RegionContext, { app }: AuthenticatedClient, params: FormParams, certificateThumbprint: string | undefined): IssuedToken {
   if (app.grantType !== 'client_credentials') {
     throw new OAuthError('unauthorized_client', `the application "${app.name}" is registered for the authorization_code grant, not client_credentials`);
   }
@@ -70,7 +84,7 @@ function clientCredentials(context: RegionContext, { app }: AuthenticatedClient,
   const user = context.core.users.find(userId);
   const inactive = inactiveUserReason(user, userId);
   if (inactive || !user) throw new OAuthError('invalid_grant', `${inactive ?? 'no acting user'}; the application cannot get tokens until it acts as an active user`);
-  return context.core.tokens.issue({ region: context.region, app, user, scopes });
+  return context.core.tokens.issue({ region: context.region, app, user, scopes, certificateThumbprint });
 }
 
 /** A client-credentials request without `scope` gets all of the app's scopes. */
@@ -86,7 +100,12 @@ function grantedScopes(parameter: string | undefined, appScopes: readonly string
   return scopes;
 }
 
-async function authorizationCode(context: RegionContext, { app }: AuthenticatedClient, params: FormParams): Promise<IssuedToken> {
+async function authorizationCode(
+  context: RegionContext,
+  { app }: AuthenticatedClient,
+  params: FormParams,
+  certificateThumbprint: string | undefined,
+): Promise<IssuedToken> {
   if (app.grantType !== 'authorization_code') {
     throw new OAuthError('unauthorized_client', `the application "${app.name}" is registered for the client_credentials grant, not authorization_code`);
   }
@@ -128,7 +147,7 @@ async function authorizationCode(context: RegionContext, { app }: AuthenticatedC
   const user = context.core.users.find(grant.userId);
   const inactive = inactiveUserReason(user, grant.userId);
   if (inactive || !user) throw new OAuthError('invalid_grant', inactive ?? 'the user is not active');
-  const issued = context.core.tokens.issue({ region: context.region, app, user, scopes: grant.scopes, authTime: grant.authTime });
+  const issued = context.core.tokens.issue({ region: context.region, app, user, scopes: grant.scopes, authTime: grant.authTime, certificateThumbprint });
   redemption.recordIssued({ jti: issued.jti, exp: issued.exp });
   return issued;
 }

@@ -15,10 +15,13 @@ export const LOOPBACK_HOST = '127.0.0.1';
 
 export interface ServerShellOptions {
   readonly logError: (message: string, cause: unknown) => void;
+  /** Serve HTTPS, asking for a client certificate without requiring one at the TLS layer. */
+  readonly tls?: { readonly key: string; readonly cert: string; readonly ca: string };
 }
 
 export function createServerShell(options: ServerShellOptions): FastifyInstance {
   const server = Fastify({
+    ...(options.tls ? { https: { ...options.tls, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' as const } } : {}),
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: 30_000,
@@ -37,7 +40,7 @@ export function createServerShell(options: ServerShellOptions): FastifyInstance 
   // An empty JSON body (a DELETE sent with a JSON content type) is no body, not an error;
   // `__proto__` and `constructor` keys are refused, as Fastify's own parser does.
   server.removeContentTypeParser('application/json');
-  server.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  server.addContentTypeParser(['application/json', 'application/scim+json'], { parseAs: 'string' }, (_request, body, done) => {
     const text = (body as string).trim();
     if (text === '') return done(null, undefined);
     try {
@@ -116,9 +119,9 @@ function describeClientError(error: Partial<FastifyError> | undefined): string {
 }
 
 /** Listens on loopback only and returns the origin actually bound. */
-export async function listenOnLoopback(server: FastifyInstance, port: number): Promise<string> {
+export async function listenOnLoopback(server: FastifyInstance, port: number, scheme: 'http' | 'https' = 'http'): Promise<string> {
   await server.listen({ host: LOOPBACK_HOST, port });
   const address = server.server.address();
   if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
-  return `http://${LOOPBACK_HOST}:${address.port}`;
+  return `${scheme}://${LOOPBACK_HOST}:${address.port}`;
 }
