@@ -24,7 +24,8 @@ interface CodeRecord extends CodeGrant {
   readonly expiresAt: number;
   /** Kept after use until this time, so that a replay is recognised. */
   readonly forgetAt: number;
-  used: boolean;
+  /** Whether the code has been presented: `expired` when it was too late, `redeemed` when it was exchanged. */
+  state: 'fresh' | 'redeemed' | 'expired';
   issued: { jti: string; exp: number }[];
 }
 
@@ -48,7 +49,7 @@ export class AuthorizationCodes {
     this.sweep();
     const code = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    this.codes.set(code, { ...grant, expiresAt: now + this.ttlSeconds() * 1000, forgetAt: now + REPLAY_MEMORY_MS, used: false, issued: [] });
+    this.codes.set(code, { ...grant, expiresAt: now + this.ttlSeconds() * 1000, forgetAt: now + REPLAY_MEMORY_MS, state: 'fresh', issued: [] });
     return code;
   }
 
@@ -56,9 +57,12 @@ export class AuthorizationCodes {
   redeem(code: string): Redemption {
     const record = this.codes.get(code);
     if (!record) return { kind: 'unknown' };
-    if (record.used) return { kind: 'reused', issued: [...record.issued] };
-    record.used = true;
-    if (record.expiresAt <= this.clock.now()) return { kind: 'expired' };
+    if (record.state === 'redeemed') return { kind: 'reused', issued: [...record.issued] };
+    if (record.state === 'expired' || record.expiresAt <= this.clock.now()) {
+      record.state = 'expired';
+      return { kind: 'expired' };
+    }
+    record.state = 'redeemed';
     return { kind: 'ok', grant: record, recordIssued: (token) => record.issued.push(token) };
   }
 

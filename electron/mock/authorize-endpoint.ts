@@ -67,6 +67,9 @@ export function registerAuthorizeEndpoint(server: FastifyInstance, context: Regi
     const user = email !== undefined ? context.core.users.findByEmail(email) : userId !== undefined ? context.core.users.find(userId) : undefined;
     const problem = !user ? (email ?? userId ? `no Totango user "${email ?? userId}" in this account` : 'pick a user to sign in as') : user.status === 'active' ? undefined : `${user.email} is ${user.status} and cannot sign in`;
     if (problem || !user) {
+      // A failed sign-in forgets an earlier one: consent must follow the last sign-in.
+      delete interaction.userId;
+      delete interaction.authTime;
       return sendPage(reply, 200, signInPage(context.page, { interactionId: interaction.id, appName: app.name, users: context.core.users.list(), error: problem ?? 'sign-in failed' }));
     }
     interaction.userId = user.id;
@@ -143,6 +146,8 @@ function trustedTarget(context: RegionContext, params: FormParams) {
 function requestedScopes(parameter: string | undefined, appScopes: readonly string[]): string[] {
   if (parameter === undefined) return [...appScopes];
   const scopes = [...new Set(splitScopeParameter(parameter))];
+  // Only spaces names no scope: all of the app's, as at the token endpoint (not a token with an empty scope).
+  if (scopes.length === 0) return [...appScopes];
   for (const scope of scopes) {
     const parsed = parseScope(scope);
     if (!parsed.ok) throw new RedirectableError('invalid_scope', parsed.message);

@@ -16,7 +16,8 @@ export function guardAdmin(server: FastifyInstance, origin: () => string): void 
       throw new AdminError('forbidden', `the Host header "${host.slice(0, 100)}" is not this admin API's (${own.host}); requests through another name are refused`, 403);
     }
     const requestOrigin = request.headers.origin;
-    if (requestOrigin !== undefined && !allowedHosts.has(hostOf(requestOrigin))) {
+    const allowedOrigins = new Set([...allowedHosts].map((h) => `${own.protocol}//${h}`));
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
       throw new AdminError('forbidden', `requests from the web origin "${requestOrigin.slice(0, 100)}" are refused`, 403);
     }
     const hasBody = request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0';
@@ -25,12 +26,4 @@ export function guardAdmin(server: FastifyInstance, origin: () => string): void 
       throw new AdminError('invalid_request', 'the admin API takes JSON bodies: send Content-Type: application/json', 415);
     }
   });
-}
-
-function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return '';
-  }
 }
