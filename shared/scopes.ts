@@ -78,7 +78,7 @@ export function splitScopeParameter(parameter: string): string[] {
 }
 
 function printable(value: string): string {
-  const shown = value.length > 64 ? `${value.slice(0, 64)}…` : value;
+  const shown = value.length > 64 ? `${value.slice(0, 64)}...` : value;
   return shown.replace(/[^\x20-\x7E]/g, '?');
 }
 

@@ -33,9 +33,13 @@ export async function hashClientSecret(secret: string): Promise<string> {
 
 export async function verifyClientSecret(secret: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const [N, R, P] = [Number(n), Number(r), Number(p)];
+  // A hand-edited state file must not make the mock allocate gigabytes or throw.
+  const sane = Number.isInteger(N) && N >= 1024 && N <= 1 << 20 && (N & (N - 1)) === 0 && Number.isInteger(R) && R >= 1 && R <= 32 && Number.isInteger(P) && P >= 1 && P <= 16;
+  if (!sane) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await scrypt(secret, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
+  const actual = await scrypt(secret, Buffer.from(salt, 'base64url'), N, R, P);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

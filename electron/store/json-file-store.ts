@@ -3,7 +3,7 @@
  * rename over the old one, fsync the folder), a schema version with migrations, and a
  * corrupt file moved aside and reported rather than dropped.
  */
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface VersionedDocument {
@@ -64,7 +64,11 @@ export class JsonFileStore<T extends VersionedDocument> {
     for (let v = version; v < this.options.schemaVersion; v++) {
       const migrate = this.options.migrations?.[v];
       if (!migrate) return this.setAside(`no migration from schema ${v}`);
-      document = { ...migrate(document), schemaVersion: v + 1 };
+      try {
+        document = { ...migrate(document), schemaVersion: v + 1 };
+      } catch (error) {
+        return this.setAside(`migration from schema ${v} failed: ${(error as Error).message}`);
+      }
     }
     try {
       const value = this.options.validate(document);
@@ -76,7 +80,13 @@ export class JsonFileStore<T extends VersionedDocument> {
 
   /** Writes are queued so that two saves never interleave; each one is atomic on its own. */
   save(value: T): Promise<void> {
-    const text = `${JSON.stringify(value, null, 2)}\n`;
+    let text: string;
+    try {
+      // Serialised now, so that later changes to `value` do not leak into this write.
+      text = `${JSON.stringify(value, null, 2)}\n`;
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     const next = this.writing.then(() => writeAtomically(this.options.path, text));
     this.writing = next.catch(() => undefined);
     return next;
@@ -89,9 +99,21 @@ export class JsonFileStore<T extends VersionedDocument> {
 
   private async setAside(reason: string): Promise<LoadResult<T>> {
     const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-    const movedTo = join(dirname(this.options.path), `${basename(this.options.path)}.corrupt-${stamp}`);
+    const firstChoice = join(dirname(this.options.path), `${basename(this.options.path)}.corrupt-${stamp}`);
+    // Never rename over an earlier corrupt file: with a frozen clock two would share a stamp.
+    let movedTo = firstChoice;
+    for (let n = 2; await exists(movedTo); n++) movedTo = `${firstChoice}-${n}`;
     await rename(this.options.path, movedTo);
     return { kind: 'corrupt', movedTo, reason };
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -99,14 +121,20 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   const folder = dirname(path);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const file = await open(temporary, 'w', 0o600);
   try {
-    await file.writeFile(text, 'utf8');
-    await file.sync();
-  } finally {
-    await file.close();
+    const file = await open(temporary, 'w', 0o600);
+    try {
+      await file.writeFile(text, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    // A failed write must not leave its temporary file behind.
+    await rm(temporary, { force: true });
+    throw error;
   }
-  await rename(temporary, path);
   const directory = await open(folder, 'r');
   try {
     await directory.sync();

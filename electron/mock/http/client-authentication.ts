@@ -100,6 +100,6 @@ export class ClientAuthenticator {
 }
 
 function printable(value: string): string {
-  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  const shown = value.length > 80 ? `${value.slice(0, 80)}...` : value;
   return shown.replace(/[^\x20-\x7E]/g, '?').replace(/"/g, "'");
 }
