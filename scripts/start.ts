@@ -35,7 +35,7 @@ const lines = [
   '',
   'Press Ctrl+C to stop.',
 ];
-for (const warning of mock.core.database.warnings) lines.unshift(`warning: ${warning}`);
+for (const warning of [...mock.core.database.warnings, ...mock.core.tenant.warnings]) lines.unshift(`warning: ${warning}`);
 process.stdout.write(`${lines.join('\n')}\n`);
 
 const stop = () => {

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `a port from ${port} to ${port + 2} is taken; pick another with --port, or --port 0 for free ones` : (error as Error).message);
   }
-  for (const warning of mock.core.database.warnings) process.stderr.write(`mock: warning: ${warning}\n`);
+  for (const warning of [...mock.core.database.warnings, ...mock.core.tenant.warnings]) process.stderr.write(`mock: warning: ${warning}\n`);
   process.stdout.write(`${JSON.stringify({ event: 'ready', ...mock.urls, dataDir })}\n`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -4,6 +4,7 @@
  */
 import type { RegionId } from '../../shared/regions';
 import { AccessTokens } from './access-tokens';
+import { TenantData } from './api/tenant-data';
 import { FaultInjector } from './faults';
 import { ApplicationRegistry } from './applications';
 import { AuthorizationCodes } from './authorization-codes';
@@ -19,6 +20,8 @@ export interface MockCore {
   readonly users: UserDirectory;
   readonly tokens: AccessTokens;
   readonly codes: AuthorizationCodes;
+  /** The tenant's data behind the catalogued APIs: accounts, users, touchpoints, SCIM, audit. */
+  readonly tenant: TenantData;
   readonly faults: FaultInjector;
   /** The issuer URL of a region: its server's origin, known once it listens. */
   issuer(region: RegionId): string;
@@ -47,6 +50,7 @@ export async function createMockCore(options: {
   const applications = new ApplicationRegistry(database, clock);
   await applications.issueMissingCertificates();
   const users = new UserDirectory(database, clock);
+  const tenant = await TenantData.open(options.dataDir, () => clock.now());
   return {
     dataDir: options.dataDir,
     clock,
@@ -55,6 +59,7 @@ export async function createMockCore(options: {
     users,
     tokens: new AccessTokens(database, clock, applications, users, issuer),
     codes: new AuthorizationCodes(clock, () => database.state.settings.authorizationCodeTtlSeconds),
+    tenant,
     faults: new FaultInjector(),
     issuer,
     setIssuer: (region, url) => {

@@ -72,7 +72,7 @@ export async function startMockTotango(options: MockTotangoOptions): Promise<Moc
     stop: () =>
       (stopping ??= (async () => {
         await Promise.allSettled(servers.map((s) => s.close()));
-        await core.database.flush();
+        await Promise.all([core.database.flush(), core.tenant.flush()]);
       })()),
   };
 }

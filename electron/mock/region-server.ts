@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RegionId } from '../../shared/regions';
 import { setTimeout as delay } from 'node:timers/promises';
 import { matchEndpoint } from '../../shared/catalogue';
+import { registerCatalogueApis } from './api/resource-server';
 import { registerAuthorizeEndpoint } from './authorize-endpoint';
 import { ClientAuthenticator } from './http/client-authentication';
 import { createServerShell } from './http/server-shell';
@@ -31,6 +32,7 @@ export function createRegionServer(core: MockCore, region: RegionId, transport: 
   registerAuthorizeEndpoint(server, context);
   registerTokenEndpoint(server, context, authenticator);
   registerTokenManagementEndpoints(server, context, authenticator);
+  registerCatalogueApis(server, context);
   server.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const targets = faultTargets(request.method, path);

@@ -21,7 +21,7 @@ export function registerAdminRoutes(server: FastifyInstance, core: MockCore, url
     settings: core.database.state.settings,
     clock: { now: new Date(core.clock.now()).toISOString(), offsetSeconds: Math.round(core.clock.offset / 1000) },
     counts: { applications: core.database.state.applications.length, users: core.database.state.users.length },
-    warnings: core.database.warnings,
+    warnings: [...core.database.warnings, ...core.tenant.warnings],
   }));
 
   server.get('/admin/scopes', async () => ({ groups: SCOPE_GROUPS, coverageRules: COVERAGE_RULE_TEXT, decisions: SCOPE_DECISIONS }));

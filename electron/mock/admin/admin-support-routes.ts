@@ -72,6 +72,10 @@ export function registerSupportRoutes(server: FastifyInstance, core: MockCore): 
     throw new AdminError('validation_failed', 'the token was not issued by this mock (or is malformed), so there is nothing to revoke', 400, 'token');
   });
 
+  server.post('/admin/data/reset', async () => {
+    await core.tenant.reset();
+    return { reset: true };
+  });
 }
 
 /** Failures that come after the signature verified: the token is this region's own. */

@@ -21,7 +21,7 @@ export interface ServerShellOptions {
 
 export function createServerShell(options: ServerShellOptions): FastifyInstance {
   const server = Fastify({
-    ...(options.tls ? { https: { ...options.tls, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' as const } } : {}),
+    ...(options.tls ? { https: { ...options.tls, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' as const, handshakeTimeout: 10_000 } } : {}),
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: 30_000,
