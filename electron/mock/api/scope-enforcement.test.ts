@@ -29,8 +29,8 @@ const search = (query: object) => ({ form: { query: JSON.stringify(query) } });
 function sample(id: EndpointId): SampleRequest {
   const state = harness.mock.core.tenant.state;
   const contact = state.accountUsers.find((u) => u.accountId === '0011')?.id ?? '';
-  const note = state.touchpoints[0]?.id ?? '';
-  const team = state.teams[0]?.id ?? '';
+  const note = String(state.touchpoints[0]?.id ?? '');
+  const team = String(state.teams[0]?.id ?? '');
   const samples: Record<EndpointId, SampleRequest> = {
     'search-accounts': search({ terms: [], count: 5, offset: 0, fields: [], scope: 'all' }),
     'upsert-accounts': { json: { accounts: [{ id: '0011', attributes: { Tier: 'Gold' } }] } },
