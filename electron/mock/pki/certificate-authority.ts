@@ -63,7 +63,12 @@ export function createCertificateAuthority(nowMs: number): IssuedCertificate {
     { name: 'subjectKeyIdentifier' },
   ]);
   cert.sign(forgeKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+  return { certPem: toPem(cert), keyPem };
+}
+
+/** forge writes CRLF line ends; PEM files elsewhere in the Lab use LF. */
+function toPem(cert: forge.pki.Certificate): string {
+  return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
 }
 
 function issue(
@@ -87,7 +92,7 @@ function issue(
     ...options.extensions,
   ]);
   cert.sign(caKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+  return { certPem: toPem(cert), keyPem };
 }
 
 /** The mock's TLS server certificate, for 127.0.0.1, ::1 and localhost. Real time: TLS clients check it by their own clock. */
