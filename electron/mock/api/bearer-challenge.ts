@@ -23,8 +23,9 @@ export class BearerError extends Error {
     return `Bearer ${parts.join(', ')}`;
   }
 
+  /** Without an error code (no token at all, RFC 6750 §3.1) the body carries only the description. */
   toJSON(): Record<string, string> {
-    const body: Record<string, string> = { error: this.code ?? 'invalid_token', error_description: this.description };
+    const body: Record<string, string> = this.code ? { error: this.code, error_description: this.description } : { error_description: this.description };
     if (this.scope) body['scope'] = this.scope;
     return body;
   }
