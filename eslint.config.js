@@ -8,7 +8,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
  * The layering of ../shared/STYLE.md, as lint rules:
  * - shared/ imports no Node built-in, no electron, nothing from electron/ or renderer/;
  * - renderer/ never imports electron/ (nor the electron module, nor Node built-ins);
- * - electron/client/ never imports electron/mock/: the client reaches the mock over HTTP only;
+ * - electron/client/ never imports electron/mock/: the client reaches the mock over HTTP only
+ *   (its tests and electron/client/testing/ may start the mock, and still talk to it over HTTP);
  * - electron/mock/ is plain Node: no electron module.
  */
 export const layeringRules = [
@@ -44,6 +45,8 @@ export const layeringRules = [
   },
   {
     files: ['electron/client/**/*.ts'],
+    // Tests and their helpers may start the mock (as a separate server they talk to over HTTP).
+    ignores: ['electron/client/**/*.test.ts', 'electron/client/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

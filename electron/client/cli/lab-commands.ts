@@ -1,0 +1,159 @@
+/**
+ * The commands of the command line, each the same service the window uses, run
+ * headless: diagnose, token, call, flow. Each writes to the given streams and returns
+ * its exit status. No secret is ever written: tokens appear decoded or shortened.
+ *
+ * @see ../diagnostics/diagnose.ts, ../calls/api-caller.ts, ../flows/ (the services they run)
+ */
+import { readFile } from 'node:fs/promises';
+import { callEndpoint } from '../calls/api-caller';
+import type { CatalogueRequest } from '../calls/catalogue-request';
+import { exampleRequest } from '../calls/example-requests';
+import { diagnose } from '../diagnostics/diagnose';
+import { explainResponse } from '../diagnostics/failure-causes';
+import type { ConfirmEndpoint } from '../diagnostics/write-policy';
+import { runAuthorizationCodeFlow } from '../flows/authorization-code-flow';
+import { runClientCredentialsFlow } from '../flows/client-credentials-flow';
+import type { TokenResult } from '../flows/token-result';
+import type { ExchangeSink } from '../http/exchange';
+import { createRecordingFetch } from '../http/recording-fetch';
+import { Timeline } from '../recorder/timeline';
+import { inspectToken, verificationFor, type Explanation } from '../tokens/token-inspector';
+import { writeCliBundle } from './cli-bundle';
+import type { LabCommand } from './lab-args';
+import { obtainAccessToken, openLabSession, type LabSession } from './lab-session';
+import { matrixExitCode, renderMatrix } from './matrix-table';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly color: boolean;
+  readonly confirm?: ConfirmEndpoint;
+}
+
+type Command<K extends LabCommand['command']> = Extract<LabCommand, { command: K }>;
+
+async function withSession<T>(command: Exclude<LabCommand, { command: 'help' }>, timeline: Timeline, run: (session: LabSession) => Promise<T>): Promise<T> {
+  const session = await openLabSession(command.target, command.credentials, timeline.sink);
+  try {
+    return await run(session);
+  } finally {
+    await session.close();
+  }
+}
+
+export async function runDiagnose(command: Command<'diagnose'>, io: CliIo): Promise<number> {
+  const timeline = new Timeline();
+  return withSession(command, timeline, async (session) => {
+    const token = await obtainAccessToken(session, command.credentials, timeline.sink);
+    const matrix = await diagnose({
+      target: { kind: session.kind, apiBaseUrl: session.apiBaseUrl },
+      accessToken: token.accessToken,
+      grantedScopes: token.scopes,
+      sink: timeline.sink,
+      concurrency: command.concurrency,
+      ...(session.dispatcher === undefined ? {} : { dispatcher: session.dispatcher }),
+      ...(command.allowWrites ? { confirm: () => true } : io.confirm === undefined ? {} : { confirm: io.confirm }),
+      ...(command.endpointIds === undefined ? {} : { endpointIds: command.endpointIds }),
+    });
+    io.out(command.json ? `${JSON.stringify(matrix, null, 2)}\n` : renderMatrix(matrix, io.color));
+    if (command.bundleFile !== undefined) {
+      await writeCliBundle(command.bundleFile, session, command.credentials, token, timeline.list(), matrix);
+      io.err(`repro bundle written to ${command.bundleFile} (no secret in it)\n`);
+    }
+    return matrixExitCode(matrix);
+  });
+}
+
+export async function runToken(command: Command<'token'>, io: CliIo): Promise<number> {
+  const timeline = new Timeline();
+  return withSession(command, timeline, async (session) => {
+    const token = await obtainAccessToken(session, command.credentials, timeline.sink);
+    io.out(await describeToken(token.accessToken, token.result, session, timeline.sink, command.json));
+    return 0;
+  });
+}
+
+export async function runCall(command: Command<'call'>, io: CliIo): Promise<number> {
+  const timeline = new Timeline();
+  return withSession(command, timeline, async (session) => {
+    const token = await obtainAccessToken(session, command.credentials, timeline.sink);
+    const result = await callEndpoint(await buildCallRequest(command), {
+      baseUrl: session.apiBaseUrl,
+      accessToken: token.accessToken,
+      sink: timeline.sink,
+      ...(session.dispatcher === undefined ? {} : { dispatcher: session.dispatcher }),
+    });
+    const response = result.response;
+    if (command.json) io.out(`${JSON.stringify({ method: result.method, url: result.url, durationMs: result.durationMs, status: response?.status, headers: response?.headers, body: response?.body, failure: result.failure }, null, 2)}\n`);
+    if (response === undefined) {
+      if (!command.json) io.err(`${result.method} ${result.url}: ${result.failure?.summary ?? 'no response'}; ${result.failure?.action ?? ''}\n`);
+      return 1;
+    }
+    if (!command.json) {
+      io.out(`${result.method} ${result.url}\n${response.status} ${response.statusText} in ${result.durationMs} ms\n`);
+      for (const [name, value] of Object.entries(response.headers)) io.out(`${name}: ${value}\n`);
+      io.out(`\n${typeof response.body === 'string' || response.body === undefined ? (response.body ?? '') : JSON.stringify(response.body, null, 2)}\n`);
+    }
+    const cause = explainResponse({ status: response.status, headers: response.headers, body: response.body });
+    if (cause !== undefined) io.err(`${cause.summary}: ${cause.action}\n`);
+    return response.status < 300 ? 0 : 1;
+  });
+}
+
+/** The endpoint's example with the command line's parameters, query and body put in. */
+export async function buildCallRequest(command: Command<'call'>): Promise<CatalogueRequest> {
+  const example = exampleRequest(command.endpointId);
+  const text = command.bodyFile === undefined ? undefined : await readFile(command.bodyFile, 'utf8');
+  let body = example.body;
+  if (text !== undefined) {
+    if (example.body?.kind === 'form') {
+      body = { kind: 'form', fields: { query: text.trim() } };
+    } else {
+      try {
+        body = { kind: 'json', json: JSON.parse(text) as unknown };
+      } catch (error) {
+        throw new Error(`the body file "${command.bodyFile}" is not valid JSON`, { cause: error });
+      }
+    }
+  }
+  return { ...example, pathParams: { ...example.pathParams, ...command.params }, query: { ...example.query, ...command.query }, ...(body === undefined ? {} : { body }) };
+}
+
+export async function runFlow(command: Command<'flow'>, io: CliIo): Promise<number> {
+  const timeline = new Timeline();
+  return withSession(command, timeline, async (session) => {
+    if (session.credentials === undefined) throw new Error('the flow needs "--client-id" (or TOTANGO_CLIENT_ID)');
+    const scopes = command.credentials.scope?.split(' ').filter((s) => s !== '') ?? [];
+    const onStep = (step: { step: string; explanation: string }) => io.err(`[${step.step}] ${step.explanation}\n`);
+    const common = { target: session.target, credentials: session.credentials, sink: timeline.sink, onStep, scopes };
+    const result =
+      command.grant === 'client-credentials'
+        ? await runClientCredentialsFlow(common)
+        : await runAuthorizationCodeFlow({
+            ...common,
+            redirectPort: command.redirectPort,
+            timeoutMs: command.timeoutSeconds * 1000,
+            opener: async (url) => io.out(`open this URL in a browser to sign in and consent:\n${url}\n`),
+          });
+    io.out(await describeToken(result.accessToken, result, session, timeline.sink, command.json));
+    return 0;
+  });
+}
+
+/** The token decoded and explained, and verified against the target's JWKS; never the token itself. */
+export async function describeToken(accessToken: string, result: TokenResult | undefined, session: LabSession, sink: ExchangeSink, json: boolean): Promise<string> {
+  const fetch = createRecordingFetch({ sink, ...(session.dispatcher === undefined ? {} : { dispatcher: session.dispatcher }) });
+  const inspection = await inspectToken(accessToken, { verify: verificationFor(session.target, fetch, session.credentials?.certificate()) });
+  if (json) return `${JSON.stringify({ ...inspection, response: result?.toJSON() }, null, 2)}\n`;
+  const { decoded, verification } = inspection;
+  const lines = [decoded.summary];
+  if (decoded.kind === 'jwt') {
+    const show = (e: Explanation) => [`  ${e.name}: ${JSON.stringify(e.value)}`, `      ${e.explanation}`, ...(e.details ?? []).map((d) => `        ${d}`)];
+    lines.push('header:', ...decoded.headerExplanations.flatMap(show), 'claims:', ...decoded.claimExplanations.flatMap(show));
+    if (decoded.times.expiresAt !== undefined) lines.push(`expires: ${decoded.times.expiresAt.local} (${decoded.times.timeLeft ?? ''})`);
+  }
+  if (verification !== undefined) lines.push(`verification: ${verification.valid ? 'valid' : 'NOT valid'}`, ...verification.checks.map((c) => `  ${c.status.padEnd(7)} ${c.name}: ${c.message}`));
+  if (result !== undefined) lines.push(`granted scopes: ${result.scopes.join(' ') || '(none stated)'}`);
+  return `${lines.join('\n')}\n`;
+}

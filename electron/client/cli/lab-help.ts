@@ -1,0 +1,59 @@
+/**
+ * The text of `npm run lab -- help`.
+ *
+ * @see ./lab-args.ts
+ */
+import { CATALOGUE } from '../../../shared/catalogue';
+
+export function labHelp(): string {
+  const endpoints = CATALOGUE.map((e) => `  ${e.id.padEnd(30)} ${e.method.padEnd(6)} ${e.path}  (${e.requiredScope})`).join('\n');
+  return `usage: npm run lab -- <command> [options]
+
+commands:
+  diagnose                      get a token and call every catalogued endpoint; print the scope matrix
+                                (exit 1 when an endpoint fails, mismatches or errs)
+  token                         get a token and print it decoded (header and claims; never the token)
+  call <endpoint-id>            call one endpoint with its example request
+  flow authorization-code       run the authorization-code flow: prints the URL to open, waits for the callback
+  flow client-credentials       run the client-credentials flow step by step
+
+target:
+  --target mock|us|eu|custom    where to go (default mock)
+  --region us|eu                the mock's region (default us)
+  --mock-admin URL              the mock's admin API (default http://127.0.0.1:4780; its /admin/status gives the URLs)
+  --base-url URL                the base URL of a custom target
+  --ca FILE                     a CA certificate (PEM) to trust
+
+credentials (secrets are best given through the environment, to keep them out of shell history):
+  --client-id ID                or TOTANGO_CLIENT_ID
+  --client-secret SECRET        or TOTANGO_CLIENT_SECRET
+  --auth basic|post             client authentication (default basic)
+  --scope "a b"                 ask for these scopes only (default: all of the app's)
+  --cert FILE [--key FILE]      the app's certificate and key for mutual TLS (PEM; the exported bundle holds both)
+  --pfx FILE                    the same as PKCS#12, with --pfx-password or TOTANGO_PFX_PASSWORD
+  --access-token TOKEN          use this token instead of getting one (or TOTANGO_ACCESS_TOKEN)
+
+diagnose:
+  --endpoints id,id             only these endpoints
+  --allow-writes                against a real region, run writes and deletes without asking
+                                (otherwise each is asked on a terminal, and skipped when there is none)
+  --concurrency N               calls in flight (default 8)
+  --bundle FILE                 also write a repro bundle (no secret) for support
+
+call:
+  --param name=value            a path parameter (repeatable)
+  --query name=value            a query parameter (repeatable)
+  --body FILE                   the body: JSON; for the search endpoints, the JSON of the "query" form field
+
+flow:
+  --redirect-port N             the loopback callback port (default 0: any free port)
+  --timeout SECONDS             how long to wait for the callback (default 300)
+
+output:
+  --json                        machine-readable output
+  --color, --no-color           force colours on or off (default: when the terminal supports them)
+
+endpoints:
+${endpoints}
+`;
+}
