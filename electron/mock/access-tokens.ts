@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { RegionId } from '../../shared/regions';
 import type { ApplicationRegistry } from './applications';
 import { seconds, type Clock } from './clock';
-import { decodeJwt, signJwt, verifySignature, type JwtClaims } from './jwt';
+import { decodeJwt, jwtSigningInput, verifySignature, type DecodedJwt, type JwtClaims } from './jwt';
 import type { MockDatabase } from './mock-database';
 import type { MockUser, StoredApplication } from './mock-state';
+import { SigningPool } from './signing-pool';
 import { loadSigningKey, RegionKeys } from './signing-keys';
 import { inactiveUserReason, type UserDirectory } from './users';
 
@@ -76,9 +77,15 @@ export interface IssuedToken {
 
 const REGION_NAMES: Readonly<Record<RegionId, string>> = { us: 'US', eu: 'EU' };
 
+/** How many tokens whose signature verified are remembered, so that a repeated call skips the signature check. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export class AccessTokens {
   private readonly keys: Readonly<Record<RegionId, RegionKeys>>;
   private readonly revoked: Map<string, number>;
+  private readonly signer: SigningPool;
+  /** Signature-verified tokens by region; every other check still runs on each use. */
+  private readonly verified = new Map<string, { region: RegionId; jwt: DecodedJwt }>();
 
   constructor(
     private readonly database: MockDatabase,
@@ -91,13 +98,18 @@ export class AccessTokens {
     const { keys } = database.state;
     this.keys = { us: new RegionKeys(keys.us.map(loadSigningKey)), eu: new RegionKeys(keys.eu.map(loadSigningKey)) };
     this.revoked = new Map(database.state.revokedTokens.map((r) => [r.jti, r.exp]));
+    this.signer = new SigningPool([...this.keys.us.keys, ...this.keys.eu.keys]);
+  }
+
+  close(): Promise<void> {
+    return this.signer.close();
   }
 
   jwks(region: RegionId): ReturnType<RegionKeys['jwks']> {
     return this.keys[region].jwks();
   }
 
-  issue(request: IssueRequest): IssuedToken {
+  async issue(request: IssueRequest): Promise<IssuedToken> {
     const { app, user, region } = request;
     const iat = seconds(this.clock.now());
     const exp = iat + app.accessTokenTtlSeconds;
@@ -119,11 +131,23 @@ export class AccessTokens {
       ...(request.certificateThumbprint === undefined ? {} : { cnf: { 'x5t#S256': request.certificateThumbprint } }),
     };
     const key = this.keys[region].forAlgorithm(this.database.state.settings.signingAlgorithm);
-    return { accessToken: signJwt({ typ: ACCESS_TOKEN_TYPE }, claims, key), expiresIn: app.accessTokenTtlSeconds, scope, jti, exp };
+    const signingInput = jwtSigningInput({ typ: ACCESS_TOKEN_TYPE }, claims, key);
+    const signature = await this.signer.sign(key.kid, signingInput);
+    return { accessToken: `${signingInput}.${signature}`, expiresIn: app.accessTokenTtlSeconds, scope, jti, exp };
   }
 
   /** Every check a resource server runs, in order; the first failure is the answer. */
   check(region: RegionId, token: string): TokenCheck {
+    const known = this.verified.get(token);
+    if (known?.region === region) return this.checkClaims(region, known.jwt.claims);
+    const signed = this.checkSignature(region, token);
+    if (!signed.ok) return signed;
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value ?? '');
+    this.verified.set(token, { region, jwt: signed.jwt });
+    return this.checkClaims(region, signed.jwt.claims);
+  }
+
+  private checkSignature(region: RegionId, token: string): { ok: true; jwt: DecodedJwt } | (TokenCheck & { ok: false }) {
     const decoded = decodeJwt(token);
     if (!decoded.ok) return fail('malformed', `the access token is malformed: ${decoded.reason}`);
     const { header, claims } = decoded.jwt;
@@ -143,6 +167,11 @@ export class AccessTokens {
       return fail('unknown_key', `the access token is signed with a key this issuer does not know ("kid" ${JSON.stringify(kid)})`, claims);
     }
     if (!verifySignature(decoded.jwt, key)) return fail('bad_signature', 'the access token\'s signature does not verify', claims);
+    return { ok: true, jwt: decoded.jwt };
+  }
+
+  /** The checks that depend on time and state: they run on every use of a token. */
+  private checkClaims(region: RegionId, claims: JwtClaims): TokenCheck {
     const shape = accessTokenShape(claims);
     if (!shape) return fail('malformed', 'the access token lacks a claim RFC 9068 requires', claims);
     if (shape.iss !== this.issuerOf(region)) return fail('wrong_issuer', `the access token's issuer is "${shape.iss}", not "${this.issuerOf(region)}"`, claims);
@@ -183,7 +212,7 @@ export class AccessTokens {
   }
 }
 
-function fail(failure: TokenFailure, description: string, claims?: JwtClaims): TokenCheck {
+function fail(failure: TokenFailure, description: string, claims?: JwtClaims): TokenCheck & { ok: false } {
   return claims === undefined ? { ok: false, failure, description } : { ok: false, failure, description, claims };
 }
 

@@ -27,10 +27,17 @@ interface CodeRecord extends CodeGrant {
   /** Whether the code has been presented: `expired` when it was too late, `redeemed` when it was exchanged. */
   state: 'fresh' | 'redeemed' | 'expired';
   issued: { jti: string; exp: number }[];
+  /** Presented again after its redemption: whatever it issues, now or later, is revoked. */
+  replayed: boolean;
 }
 
 export type Redemption =
-  | { readonly kind: 'ok'; readonly grant: CodeGrant; readonly recordIssued: (token: { jti: string; exp: number }) => void }
+  | {
+      readonly kind: 'ok';
+      readonly grant: CodeGrant;
+      /** Records a token the code issued; true when the code has meanwhile been replayed, so the token must be revoked. */
+      readonly recordIssued: (token: { jti: string; exp: number }) => boolean;
+    }
   | { readonly kind: 'unknown' }
   | { readonly kind: 'expired' }
   | { readonly kind: 'reused'; readonly issued: readonly { jti: string; exp: number }[] };
@@ -49,7 +56,7 @@ export class AuthorizationCodes {
     this.sweep();
     const code = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    this.codes.set(code, { ...grant, expiresAt: now + this.ttlSeconds() * 1000, forgetAt: now + REPLAY_MEMORY_MS, state: 'fresh', issued: [] });
+    this.codes.set(code, { ...grant, expiresAt: now + this.ttlSeconds() * 1000, forgetAt: now + REPLAY_MEMORY_MS, state: 'fresh', issued: [], replayed: false });
     return code;
   }
 
@@ -57,13 +64,23 @@ export class AuthorizationCodes {
   redeem(code: string): Redemption {
     const record = this.codes.get(code);
     if (!record) return { kind: 'unknown' };
-    if (record.state === 'redeemed') return { kind: 'reused', issued: [...record.issued] };
+    if (record.state === 'redeemed') {
+      record.replayed = true;
+      return { kind: 'reused', issued: [...record.issued] };
+    }
     if (record.state === 'expired' || record.expiresAt <= this.clock.now()) {
       record.state = 'expired';
       return { kind: 'expired' };
     }
     record.state = 'redeemed';
-    return { kind: 'ok', grant: record, recordIssued: (token) => record.issued.push(token) };
+    return {
+      kind: 'ok',
+      grant: record,
+      recordIssued: (token) => {
+        record.issued.push(token);
+        return record.replayed;
+      },
+    };
   }
 
   private sweep(): void {

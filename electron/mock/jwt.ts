@@ -5,8 +5,9 @@
  * @see https://www.rfc-editor.org/rfc/rfc7515
  * @see https://www.rfc-editor.org/rfc/rfc8725 (JWT best current practices: no `alg: none`)
  */
-import { sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
-import type { SigningAlgorithm, SigningKey } from './signing-keys';
+import { verify as cryptoVerify } from 'node:crypto';
+import { signInline } from './signing-pool';
+import type { SigningKey } from './signing-keys';
 
 export interface JwtHeader {
   readonly alg: string;
@@ -34,13 +35,21 @@ function encodeJson(value: unknown): string {
 }
 
 export function signJwt(header: Omit<JwtHeader, 'alg' | 'kid'>, claims: JwtClaims, key: SigningKey): string {
-  const signingInput = `${encodeJson({ ...header, alg: key.alg, kid: key.kid })}.${encodeJson(claims)}`;
-  const signature = cryptoSign('sha256', Buffer.from(signingInput), signOptions(key.alg, key.privateKey));
-  return `${signingInput}.${signature.toString('base64url')}`;
+  const signingInput = jwtSigningInput(header, claims, key);
+  return `${signingInput}.${signInline(key.alg, key.privateKey, signingInput)}`;
 }
 
-function signOptions(alg: SigningAlgorithm, key: KeyObject) {
-  return alg === 'ES256' ? { key, dsaEncoding: 'ieee-p1363' as const } : key;
+const encodedHeaders = new Map<string, string>();
+
+/** `base64url(header).base64url(claims)`; the header's encoding is kept per key and type, since it never changes. */
+export function jwtSigningInput(header: Omit<JwtHeader, 'alg' | 'kid'>, claims: JwtClaims, key: SigningKey): string {
+  const cacheKey = `${key.kid} ${JSON.stringify(header)}`;
+  let encoded = encodedHeaders.get(cacheKey);
+  if (encoded === undefined) {
+    encoded = encodeJson({ ...header, alg: key.alg, kid: key.kid });
+    if (encodedHeaders.size < 64) encodedHeaders.set(cacheKey, encoded);
+  }
+  return `${encoded}.${encodeJson(claims)}`;
 }
 
 function decodeJsonPart(part: string, name: string): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {

@@ -62,7 +62,7 @@ export async function startMockTotango(options: MockTotangoOptions): Promise<Moc
       regions: regions as Record<RegionId, ReturnType<typeof regionUrls>>,
     };
   } catch (error) {
-    await Promise.allSettled(servers.map((s) => s.close()));
+    await Promise.allSettled([...servers.map((s) => s.close()), core.tokens.close()]);
     throw error;
   }
   let stopping: Promise<void> | undefined;
@@ -72,7 +72,7 @@ export async function startMockTotango(options: MockTotangoOptions): Promise<Moc
     stop: () =>
       (stopping ??= (async () => {
         await Promise.allSettled(servers.map((s) => s.close()));
-        await Promise.all([core.database.flush(), core.tenant.flush()]);
+        await Promise.all([core.database.flush(), core.tenant.flush(), core.tokens.close()]);
       })()),
   };
 }

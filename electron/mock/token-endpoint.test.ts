@@ -253,14 +253,19 @@ describe('the authorization-code grant', () => {
     expect(await introspect(accessToken)).toMatchObject({ active: false, mock_inactive_reason: 'revoked' });
   });
 
-  it('lets only one of two concurrent exchanges of a code succeed, and revokes what it issued', async () => {
+  it('leaves no working token when two exchanges of a code race', async () => {
     const code = await obtainCode(harness, { clientId: portal.clientId, redirectUri: CALLBACK });
     const answers = await Promise.all([exchange({ code }), exchange({ code })]);
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
-    const winner = answers.find((a) => a.status === 200);
-    const loser = answers.find((a) => a.status === 400);
-    expect(loser?.body['error']).toBe('invalid_grant');
-    expect(await introspect(String(winner?.body['access_token']))).toMatchObject({ active: false, mock_inactive_reason: 'revoked' });
+    // The second may arrive before or after the first token is signed: at most one answer
+    // carries a token, at least one is invalid_grant, and no token issued stays active.
+    expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(1);
+    for (const refused of answers.filter((a) => a.status !== 200)) {
+      expect(refused.status).toBe(400);
+      expect(refused.body['error']).toBe('invalid_grant');
+    }
+    for (const winner of answers.filter((a) => a.status === 200)) {
+      expect(await introspect(String(winner.body['access_token']))).toMatchObject({ active: false, mock_inactive_reason: 'revoked' });
+    }
   });
 
   it('refuses a code after its 60 seconds', async () => {

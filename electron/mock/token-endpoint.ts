@@ -29,7 +29,7 @@ export function registerTokenEndpoint(server: FastifyInstance, context: RegionCo
     let issued: IssuedToken;
     switch (grantType) {
       case 'client_credentials':
-        issued = clientCredentials(context, client, params, binding);
+        issued = await clientCredentials(context, client, params, binding);
         break;
       case 'authorization_code':
         issued = await authorizationCode(context, client, params, binding);
@@ -75,7 +75,7 @@ function certificateBinding(context: RegionContext, { app }: AuthenticatedClient
   return check.thumbprint;
 }
 
-function clientCredentials(context: RegionContext, { app }: AuthenticatedClient, params: FormParams, certificateThumbprint: string | undefined): IssuedToken {
+function clientCredentials(context: RegionContext, { app }: AuthenticatedClient, params: FormParams, certificateThumbprint: string | undefined): Promise<IssuedToken> {
   if (app.grantType !== 'client_credentials') {
     throw new OAuthError('unauthorized_client', `the application "${app.name}" is registered for the authorization_code grant, not client_credentials`);
   }
@@ -147,7 +147,11 @@ async function authorizationCode(
   const user = context.core.users.find(grant.userId);
   const inactive = inactiveUserReason(user, grant.userId);
   if (inactive || !user) throw new OAuthError('invalid_grant', inactive ?? 'the user is not active');
-  const issued = context.core.tokens.issue({ region: context.region, app, user, scopes: grant.scopes, authTime: grant.authTime, certificateThumbprint });
-  redemption.recordIssued({ jti: issued.jti, exp: issued.exp });
+  const issued = await context.core.tokens.issue({ region: context.region, app, user, scopes: grant.scopes, authTime: grant.authTime, certificateThumbprint });
+  if (redemption.recordIssued({ jti: issued.jti, exp: issued.exp })) {
+    // The code was replayed while this token was being signed (RFC 6749 §4.1.2).
+    await context.core.tokens.revoke([{ jti: issued.jti, exp: issued.exp }]);
+    throw new OAuthError('invalid_grant', 'the authorization code was used twice; the tokens it issued have been revoked');
+  }
   return issued;
 }
