@@ -1,9 +1,11 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MOCK_ADMIN, parseLabArgs, UsageError } from './lab-args';
 
-function usageError(argv: string[]): string {
+function usageError(argv: string[], env: Record<string, string> = {}): string {
   try {
-    parseLabArgs(argv);
+    parseLabArgs(argv, env);
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);
     return (error as Error).message;
@@ -17,6 +19,7 @@ describe('parseLabArgs', () => {
       command: 'diagnose',
       target: { kind: 'mock', region: 'us', mockAdmin: DEFAULT_MOCK_ADMIN },
       credentials: { clientId: 'abc', scope: 'account:read touchpoint:all', authMethod: 'client_secret_basic' },
+      store: { dataDir: join(homedir(), '.totango-oauth-lab'), remember: false, forget: false },
       json: false,
       color: undefined,
       allowWrites: false,
@@ -53,6 +56,21 @@ describe('parseLabArgs', () => {
     });
   });
 
+  it('reads --remember with the passphrase from the environment, and the data directory from the flag or the environment', () => {
+    const env = { TOTANGO_CLIENT_ID: 'env-id', TOTANGO_LAB_PASSPHRASE: 'a long passphrase', TOTANGO_LAB_DATA_DIR: '/tmp/from-env' };
+    expect(parseLabArgs(['token', '--target', 'us', '--remember'], env)).toMatchObject({ store: { dataDir: '/tmp/from-env', remember: true, forget: false, passphrase: 'a long passphrase' } });
+    expect(parseLabArgs(['token', '--data-dir', 'here'], env)).toMatchObject({ store: { dataDir: resolve('here'), remember: false } });
+  });
+
+  it('reads --forget on its own as the forget command, and with a command as a step before it', () => {
+    expect(parseLabArgs(['--forget', '--target', 'eu', '--data-dir', '/tmp/lab'])).toEqual({
+      command: 'forget',
+      target: { kind: 'eu', region: 'eu', mockAdmin: DEFAULT_MOCK_ADMIN },
+      store: { dataDir: '/tmp/lab', remember: false, forget: true },
+    });
+    expect(parseLabArgs(['diagnose', '--forget'])).toMatchObject({ command: 'diagnose', store: { forget: true } });
+  });
+
   it('gives help for no command, "help" and --help', () => {
     expect(parseLabArgs([])).toEqual({ command: 'help' });
     expect(parseLabArgs(['help'])).toEqual({ command: 'help' });
@@ -80,6 +98,16 @@ describe('parseLabArgs', () => {
     [['flow', 'authorization-code', '--redirect-port', '70000'], '"--redirect-port" must be an integer from 0 to 65535, got "70000"'],
   ])('refuses %j: %s', (argv, message) => {
     expect(usageError(argv)).toBe(message);
+  });
+
+  it.each([
+    [['token', '--client-id', 'abc', '--remember'], {}, '"--remember" needs a passphrase to seal the credentials with: set TOTANGO_LAB_PASSPHRASE (at least 8 characters)'],
+    [['token', '--client-id', 'abc', '--remember'], { TOTANGO_LAB_PASSPHRASE: 'short' }, '"--remember" needs a passphrase to seal the credentials with: set TOTANGO_LAB_PASSPHRASE (at least 8 characters)'],
+    [['token', '--remember'], { TOTANGO_LAB_PASSPHRASE: 'a long passphrase' }, '"--remember" needs the credentials to store: "--client-id" (or TOTANGO_CLIENT_ID), with the secret or certificate'],
+    [['token', '--client-id', 'abc', '--remember', '--forget'], { TOTANGO_LAB_PASSPHRASE: 'a long passphrase' }, 'give either "--remember" or "--forget", not both'],
+    [['--remember', '--client-id', 'abc'], { TOTANGO_LAB_PASSPHRASE: 'a long passphrase' }, '"--remember" stores the credentials a command uses: give a command (diagnose, token, call or flow)'],
+  ])('refuses %j with %j: %s', (argv, env, message) => {
+    expect(usageError(argv, env)).toBe(message);
   });
 
   it('refuses an unknown option, naming it', () => {

@@ -2,14 +2,17 @@
  * The command line of `npm run lab -- <command> …`: parsed into one typed command, or a
  * `UsageError` whose message names the option at fault. Secrets may come from the
  * environment (`TOTANGO_CLIENT_ID`, `TOTANGO_CLIENT_SECRET`, `TOTANGO_ACCESS_TOKEN`), so
- * that they stay out of shell history.
+ * that they stay out of shell history; the passphrase that seals remembered credentials
+ * comes from `TOTANGO_LAB_PASSPHRASE` only.
  *
  * @see ./lab-help.ts (the options, as the user reads them)
  */
 import { parseArgs } from 'node:util';
 import { findEndpoint, type EndpointId } from '../../../shared/catalogue';
 import { isRegionId, type RegionId } from '../../../shared/regions';
+import { resolveDataDir } from '../../data-dir';
 import type { TargetKind } from '../diagnostics/write-policy';
+import { MIN_PASSPHRASE_LENGTH, PASSPHRASE_VARIABLE } from '../targets/passphrase-secret-store';
 
 export const DEFAULT_MOCK_ADMIN = 'http://127.0.0.1:4780';
 
@@ -39,9 +42,20 @@ export interface CredentialArgs {
   readonly accessToken?: string;
 }
 
+/** Credentials kept between runs (`--remember`, `--forget`), sealed in `<dataDir>/credentials.json`. */
+export interface StoreArgs {
+  /** `--data-dir`, else TOTANGO_LAB_DATA_DIR, else ~/.totango-oauth-lab. */
+  readonly dataDir: string;
+  readonly remember: boolean;
+  readonly forget: boolean;
+  /** From TOTANGO_LAB_PASSPHRASE only: a flag would land in shell history. */
+  readonly passphrase?: string;
+}
+
 interface Common {
   readonly target: TargetArgs;
   readonly credentials: CredentialArgs;
+  readonly store: StoreArgs;
   readonly json: boolean;
   readonly color: boolean | undefined;
 }
@@ -51,6 +65,8 @@ export type LabCommand =
   | ({ readonly command: 'token' } & Common)
   | ({ readonly command: 'call'; readonly endpointId: EndpointId; readonly params: Readonly<Record<string, string>>; readonly query: Readonly<Record<string, string>>; readonly bodyFile?: string } & Common)
   | ({ readonly command: 'flow'; readonly grant: 'authorization-code' | 'client-credentials'; readonly redirectPort: number; readonly timeoutSeconds: number } & Common)
+  /** `--forget` with no command: remove the target's stored credentials, and nothing else. */
+  | { readonly command: 'forget'; readonly target: TargetArgs; readonly store: StoreArgs }
   | { readonly command: 'help' };
 
 const OPTIONS = {
@@ -68,6 +84,9 @@ const OPTIONS = {
   pfx: { type: 'string' },
   'pfx-password': { type: 'string' },
   'access-token': { type: 'string' },
+  remember: { type: 'boolean', default: false },
+  forget: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
   endpoints: { type: 'string' },
   bundle: { type: 'string' },
   'allow-writes': { type: 'boolean', default: false },
@@ -92,10 +111,17 @@ export function parseLabArgs(argv: readonly string[], env: Readonly<Record<strin
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help === true || command === undefined || command === 'help') return { command: 'help' };
+  if (values.help === true || command === 'help' || (command === undefined && !values.forget && !values.remember)) return { command: 'help' };
+  const credentials = credentialArgs(values, env);
+  const store = storeArgs(values, credentials, env);
+  if (command === undefined) {
+    if (values.remember) throw new UsageError('"--remember" stores the credentials a command uses: give a command (diagnose, token, call or flow)');
+    return { command: 'forget', target: targetArgs(values), store };
+  }
   const common: Common = {
     target: targetArgs(values),
-    credentials: credentialArgs(values, env),
+    credentials,
+    store,
     json: values.json,
     color: values['no-color'] === true ? false : values.color,
   };
@@ -168,6 +194,16 @@ function credentialArgs(values: CredentialValues, env: Readonly<Record<string, s
   set('keyFile', values.key);
   set('pfxFile', values.pfx);
   return { ...result, authMethod: values.auth === 'post' ? 'client_secret_post' : 'client_secret_basic' };
+}
+
+function storeArgs(values: { remember: boolean; forget: boolean; 'data-dir'?: string | undefined }, credentials: CredentialArgs, env: Readonly<Record<string, string | undefined>>): StoreArgs {
+  const passphrase = env[PASSPHRASE_VARIABLE] === '' ? undefined : env[PASSPHRASE_VARIABLE];
+  if (values.remember && values.forget) throw new UsageError('give either "--remember" or "--forget", not both');
+  if (values.remember && credentials.clientId === undefined) throw new UsageError('"--remember" needs the credentials to store: "--client-id" (or TOTANGO_CLIENT_ID), with the secret or certificate');
+  if (values.remember && (passphrase === undefined || passphrase.length < MIN_PASSPHRASE_LENGTH)) {
+    throw new UsageError(`"--remember" needs a passphrase to seal the credentials with: set ${PASSPHRASE_VARIABLE} (at least ${MIN_PASSPHRASE_LENGTH} characters)`);
+  }
+  return { dataDir: resolveDataDir(values['data-dir'], env), remember: values.remember, forget: values.forget, ...(passphrase === undefined ? {} : { passphrase }) };
 }
 
 function endpointId(id: string, where: string): EndpointId {

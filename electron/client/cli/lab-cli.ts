@@ -15,6 +15,7 @@ import { parseLabArgs, UsageError } from './lab-args';
 import { runCall, runDiagnose, runFlow, runToken, type CliIo } from './lab-commands';
 import { labHelp } from './lab-help';
 import { useColor } from './matrix-table';
+import { forgetCredentials } from './stored-credentials';
 
 export interface CliEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -37,6 +38,15 @@ export async function runLabCli(argv: readonly string[], environment: CliEnviron
   if (command.command === 'help') {
     environment.stdout.write(labHelp());
     return 0;
+  }
+  if (command.command === 'forget') {
+    try {
+      await forgetCredentials(command.target, command.store, (line) => err(`${line}\n`));
+      return 0;
+    } catch (error) {
+      err(failureText(error));
+      return 1;
+    }
   }
   if (command.credentials.clientSecret !== undefined && environment.env['TOTANGO_CLIENT_SECRET'] === undefined) {
     err('lab: note: a secret on the command line lands in shell history; prefer TOTANGO_CLIENT_SECRET\n');

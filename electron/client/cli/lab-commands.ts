@@ -23,6 +23,7 @@ import { writeCliBundle } from './cli-bundle';
 import type { LabCommand } from './lab-args';
 import { obtainAccessToken, openLabSession, type LabSession } from './lab-session';
 import { matrixExitCode, renderMatrix } from './matrix-table';
+import { forgetCredentials, recallCredentials, rememberCredentials } from './stored-credentials';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -33,9 +34,15 @@ export interface CliIo {
 
 type Command<K extends LabCommand['command']> = Extract<LabCommand, { command: K }>;
 
-async function withSession<T>(command: Exclude<LabCommand, { command: 'help' }>, timeline: Timeline, run: (session: LabSession) => Promise<T>): Promise<T> {
-  const session = await openLabSession(command.target, command.credentials, timeline.sink);
+/** Opens the session (forgetting, recalling or remembering stored credentials as asked), runs, closes. */
+async function withSession<T>(command: Exclude<LabCommand, { command: 'help' | 'forget' }>, io: CliIo, timeline: Timeline, run: (session: LabSession) => Promise<T>): Promise<T> {
+  const say = (line: string) => io.err(`${line}\n`);
+  if (command.store.forget) await forgetCredentials(command.target, command.store, say);
+  const storedCredentials = await recallCredentials(command.target, command.credentials, command.store, say);
+  const session = await openLabSession(command.target, command.credentials, timeline.sink, storedCredentials === undefined ? {} : { storedCredentials });
   try {
+    // After the session opened: the certificate loaded, so nothing unusable is stored.
+    if (command.store.remember && session.credentials !== undefined) await rememberCredentials(command.target, session.credentials, command.store, say);
     return await run(session);
   } finally {
     await session.close();
@@ -44,7 +51,7 @@ async function withSession<T>(command: Exclude<LabCommand, { command: 'help' }>,
 
 export async function runDiagnose(command: Command<'diagnose'>, io: CliIo): Promise<number> {
   const timeline = new Timeline();
-  return withSession(command, timeline, async (session) => {
+  return withSession(command, io, timeline, async (session) => {
     const token = await obtainAccessToken(session, command.credentials, timeline.sink);
     const matrix = await diagnose({
       target: { kind: session.kind, apiBaseUrl: session.apiBaseUrl },
@@ -67,7 +74,7 @@ export async function runDiagnose(command: Command<'diagnose'>, io: CliIo): Prom
 
 export async function runToken(command: Command<'token'>, io: CliIo): Promise<number> {
   const timeline = new Timeline();
-  return withSession(command, timeline, async (session) => {
+  return withSession(command, io, timeline, async (session) => {
     const token = await obtainAccessToken(session, command.credentials, timeline.sink);
     io.out(await describeToken(token.accessToken, token.result, session, timeline.sink, command.json));
     return 0;
@@ -76,7 +83,7 @@ export async function runToken(command: Command<'token'>, io: CliIo): Promise<nu
 
 export async function runCall(command: Command<'call'>, io: CliIo): Promise<number> {
   const timeline = new Timeline();
-  return withSession(command, timeline, async (session) => {
+  return withSession(command, io, timeline, async (session) => {
     const token = await obtainAccessToken(session, command.credentials, timeline.sink);
     const result = await callEndpoint(await buildCallRequest(command), {
       baseUrl: session.apiBaseUrl,
@@ -122,7 +129,7 @@ export async function buildCallRequest(command: Command<'call'>): Promise<Catalo
 
 export async function runFlow(command: Command<'flow'>, io: CliIo): Promise<number> {
   const timeline = new Timeline();
-  return withSession(command, timeline, async (session) => {
+  return withSession(command, io, timeline, async (session) => {
     if (session.credentials === undefined) throw new Error('the flow needs "--client-id" (or TOTANGO_CLIENT_ID)');
     const scopes = command.credentials.scope?.split(' ').filter((s) => s !== '') ?? [];
     const onStep = (step: { step: string; explanation: string }) => io.err(`[${step.step}] ${step.explanation}\n`);

@@ -8,6 +8,7 @@ import { CATALOGUE } from '../../../shared/catalogue';
 export function labHelp(): string {
   const endpoints = CATALOGUE.map((e) => `  ${e.id.padEnd(30)} ${e.method.padEnd(6)} ${e.path}  (${e.requiredScope})`).join('\n');
   return `usage: npm run lab -- <command> [options]
+       npm run lab -- --forget [--target ...] [--data-dir DIR]
 
 commands:
   diagnose                      get a token and call every catalogued endpoint; print the scope matrix
@@ -32,6 +33,18 @@ credentials (secrets are best given through the environment, to keep them out of
   --cert FILE [--key FILE]      the app's certificate and key for mutual TLS (PEM; the exported bundle holds both)
   --pfx FILE                    the same as PKCS#12, with --pfx-password or TOTANGO_PFX_PASSWORD
   --access-token TOKEN          use this token instead of getting one (or TOTANGO_ACCESS_TOKEN)
+
+stored credentials (one set per target, in <data dir>/credentials.json, sealed with AES-256-GCM
+under a key derived from TOTANGO_LAB_PASSPHRASE; without --remember nothing is written):
+  --remember                    store the credentials given (client id, secret, certificate or PKCS#12
+                                and its password, CA) for this target; needs TOTANGO_LAB_PASSPHRASE
+                                (at least 8 characters). Later runs for the target that give no client id
+                                (no --client-id, no TOTANGO_CLIENT_ID) and no token use them, with the
+                                same passphrase, and say so on stderr (client id only)
+  --forget                      remove the credentials stored for this target (no passphrase needed);
+                                on its own (npm run lab -- --forget [--target ...]) that is all it does;
+                                with a command, it forgets before the command runs
+  --data-dir DIR                where credentials.json lives (default TOTANGO_LAB_DATA_DIR, else ~/.totango-oauth-lab)
 
 diagnose:
   --endpoints id,id             only these endpoints

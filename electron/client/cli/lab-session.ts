@@ -2,8 +2,8 @@
  * What every command of the command line needs before it does its work: the target
  * resolved (the mock's URLs read from its admin status, a Totango region, or a custom
  * base URL), the application's credentials (files read, secrets from flags or the
- * environment), a dispatcher for mutual TLS or a CA, and a token from the
- * client-credentials flow unless one was given.
+ * environment, or those stored with `--remember`), a dispatcher for mutual TLS or a
+ * CA, and a token from the client-credentials flow unless one was given.
  *
  * @see https://www.rfc-editor.org/rfc/rfc8414 (how the target's endpoints are found)
  */
@@ -21,7 +21,7 @@ import { createTlsAgent } from '../http/tls-agent';
 import { decodeTokenForBundle } from '../recorder/repro-bundle';
 import { AppCredentials } from '../targets/app-credentials';
 import { resolveTarget } from '../targets/resolve-target';
-import { mockTarget, type ResolvedTarget, type TargetDefinition } from '../targets/target';
+import { mockTarget, targetKey, type ResolvedTarget, type TargetDefinition } from '../targets/target';
 import type { CredentialArgs, TargetArgs } from './lab-args';
 
 export interface LabSession {
@@ -73,7 +73,19 @@ async function certificateSource(args: CredentialArgs): Promise<ClientCertificat
   return args.keyFile === undefined ? { kind: 'pem', certificatePem } : { kind: 'pem', certificatePem, privateKeyPem: await readFile(args.keyFile, 'utf8') };
 }
 
-export async function openLabSession(target: TargetArgs, credentialArgs: CredentialArgs, sink: ExchangeSink, fetchFn: typeof fetch = fetch): Promise<LabSession> {
+/** The key the target's credentials are stored under (`mock:us`, `totango:eu`, `custom:https://host`), known without the network. */
+export function targetKeyOf(args: TargetArgs): string {
+  return targetKey(args.kind === 'mock' ? mockTarget(args.region, { issuer: '' }) : args.kind === 'custom' ? { kind: 'custom', baseUrl: args.baseUrl ?? '' } : { kind: 'totango', region: args.kind });
+}
+
+export interface LabSessionOptions {
+  readonly fetch?: typeof fetch;
+  /** Credentials stored for the target, used when the command line names no client. */
+  readonly storedCredentials?: AppCredentials;
+}
+
+export async function openLabSession(target: TargetArgs, credentialArgs: CredentialArgs, sink: ExchangeSink, options: LabSessionOptions = {}): Promise<LabSession> {
+  const fetchFn = options.fetch ?? fetch;
   const customCa = target.caFile === undefined ? undefined : await readFile(target.caFile, 'utf8');
   const definition: TargetDefinition =
     target.kind === 'mock'
@@ -82,9 +94,10 @@ export async function openLabSession(target: TargetArgs, credentialArgs: Credent
         ? { kind: 'custom', baseUrl: target.baseUrl ?? '', ...(customCa === undefined ? {} : { caPem: customCa }) }
         : { kind: 'totango', region: target.kind };
   const certificate = await certificateSource(credentialArgs);
+  const stored = options.storedCredentials;
   const credentials =
     credentialArgs.clientId === undefined
-      ? undefined
+      ? stored?.with({ ...(certificate === undefined ? {} : { certificate }), ...(customCa === undefined ? {} : { caPem: customCa }) })
       : new AppCredentials({
           clientId: credentialArgs.clientId,
           authMethod: credentialArgs.authMethod,
@@ -92,7 +105,8 @@ export async function openLabSession(target: TargetArgs, credentialArgs: Credent
           ...(certificate === undefined ? {} : { certificate }),
           ...(customCa === undefined ? {} : { caPem: customCa }),
         });
-  const caPem = [definition.kind === 'totango' ? undefined : definition.caPem, customCa].filter((pem): pem is string => pem !== undefined).join('\n') || undefined;
+  const caPems = new Set([definition.kind === 'totango' ? undefined : definition.caPem, customCa, credentials?.caPem].filter((pem): pem is string => pem !== undefined));
+  const caPem = [...caPems].join('\n') || undefined;
   const loaded = credentials?.certificate();
   const dispatcher = loaded === undefined && caPem === undefined ? undefined : createTlsAgent({ ...(loaded === undefined ? {} : { certificate: loaded }), ...(caPem === undefined ? {} : { caPem }) });
   const resolved = await resolveTarget(definition, { fetch: createRecordingFetch({ sink, ...(dispatcher === undefined ? {} : { dispatcher }) }) });
@@ -116,7 +130,7 @@ export async function obtainAccessToken(session: LabSession, args: CredentialArg
     return { accessToken: args.accessToken, scopes: splitScopeParameter(scope) };
   }
   if (session.credentials === undefined) {
-    throw new LabError('invalid_configuration', 'no credentials: give "--client-id" and "--client-secret" (or TOTANGO_CLIENT_ID and TOTANGO_CLIENT_SECRET), or "--access-token"');
+    throw new LabError('invalid_configuration', 'no credentials: give "--client-id" and "--client-secret" (or TOTANGO_CLIENT_ID and TOTANGO_CLIENT_SECRET), or "--access-token"; "--remember" stores them for the next runs');
   }
   const result = await runClientCredentialsFlow({
     target: session.target,
