@@ -59,6 +59,11 @@ export class FaultInjector {
     return fault;
   }
 
+  /** True when no fault is in force: the common case, checked before any matching work. */
+  get empty(): boolean {
+    return this.faults.length === 0;
+  }
+
   list(): Fault[] {
     return this.faults.map((f) => ({ ...f }));
   }

@@ -34,6 +34,7 @@ export function createRegionServer(core: MockCore, region: RegionId, transport: 
   registerTokenManagementEndpoints(server, context, authenticator);
   registerCatalogueApis(server, context);
   server.addHook('onRequest', async (request, reply) => {
+    if (core.faults.empty) return;
     const path = request.url.split('?')[0] ?? '';
     const targets = faultTargets(request.method, path);
     if (!targets) return;

@@ -45,8 +45,10 @@ export function registerCatalogueApis(server: FastifyInstance, context: RegionCo
 
 async function serve(context: RegionContext, endpoint: CatalogueEndpoint, handlers: ApiHandlers, request: FastifyRequest, reply: FastifyReply) {
   const { core, region } = context;
-  const url = new URL(request.url, 'http://mock.invalid');
-  const token = bearerToken(request.headers, url.searchParams);
+  const queryStart = request.url.indexOf('?');
+  const pathname = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
+  const query = new URLSearchParams(queryStart < 0 ? '' : request.url.slice(queryStart + 1));
+  const token = bearerToken(request.headers, query);
   const check = core.tokens.check(region, token);
   if (!check.ok) throw new BearerError(401, 'invalid_token', check.description);
   const { claims, app, user } = check;
@@ -65,7 +67,7 @@ async function serve(context: RegionContext, endpoint: CatalogueEndpoint, handle
   const apiRequest: ApiRequest = {
     endpoint,
     pathParams,
-    query: url.searchParams,
+    query,
     body: request.body instanceof FormParams ? formObject(request.body) : request.body,
     contentType: request.headers['content-type'],
     actingUser: user,
@@ -90,7 +92,7 @@ async function serve(context: RegionContext, endpoint: CatalogueEndpoint, handle
       userEmail: user.email,
       clientId: app.clientId,
       method: endpoint.method,
-      path: url.pathname,
+      path: pathname,
       endpointId: endpoint.id,
       status,
     });
