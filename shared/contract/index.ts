@@ -7,3 +7,4 @@ export * from './client';
 export * from './lab-contract';
 export * from './mock-schemas';
 export * from './client-schemas';
+export * from './bridge';
