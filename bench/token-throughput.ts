@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchOutcome, BenchSettings, Benchmark } from './lib/benchmark';
 import { startChildServer, type ChildServer } from './lib/child-server';
-import { measure, sendOnce, type LoadRequest, type LoadResult } from './lib/load';
-import { formatNumber, formatTable } from './lib/table';
+import { sendOnce, type LoadRequest } from './lib/load';
+import { measureRounds, printRatios, printThroughputTable } from './lib/throughput';
 import type { ReadyLine } from './servers/serve';
 
 interface Subject {
@@ -40,9 +40,10 @@ function basic(clientId: string, secret: string): string {
   return `Basic ${Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString('base64')}`;
 }
 
-function tokenRequest(url: string, authorization: string): LoadRequest {
+function tokenRequest(ready: ReadyLine, authorization: string): LoadRequest {
+  if (ready.tokenUrl === undefined) throw new Error('the server did not report its token endpoint');
   return {
-    url,
+    url: ready.tokenUrl,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', authorization },
     body: 'grant_type=client_credentials',
@@ -54,14 +55,14 @@ const SUBJECTS: readonly Subject[] = [
     id: BARE,
     label: 'bare node:http (fixed token)',
     script: server('bare-http'),
-    request: (ready) => tokenRequest(ready.tokenUrl, basic('bench-client', 'not-checked')),
+    request: (ready) => tokenRequest(ready, basic('bench-client', 'not-checked')),
   },
   {
     id: OAUTH2_MOCK_SERVER,
     label: 'oauth2-mock-server 8 (no secret check, RS256)',
     script: server('oauth2-mock-server'),
     // It reads grant_type from the form and ignores client authentication.
-    request: (ready) => tokenRequest(ready.tokenUrl, basic('bench-client', 'not-checked')),
+    request: (ready) => tokenRequest(ready, basic('bench-client', 'not-checked')),
     expectedAlg: 'RS256',
   },
   {
@@ -70,7 +71,7 @@ const SUBJECTS: readonly Subject[] = [
     script: server('mock-totango'),
     request: (ready) => {
       if (ready.clientId === undefined || ready.clientSecret === undefined) throw new Error('the mock did not report its client credentials');
-      return tokenRequest(ready.tokenUrl, basic(ready.clientId, ready.clientSecret));
+      return tokenRequest(ready, basic(ready.clientId, ready.clientSecret));
     },
     expectedAlg: 'ES256',
   },
@@ -95,22 +96,6 @@ function checkAnswer(subject: Subject, answer: { status: number; body: string })
     return 'the access_token is not a JWT';
   }
   return alg === subject.expectedAlg ? undefined : `the access_token is signed ${String(alg)}, not ${subject.expectedAlg}`;
-}
-
-function rotate<T>(items: readonly T[], by: number): T[] {
-  const k = by % items.length;
-  return [...items.slice(k), ...items.slice(0, k)];
-}
-
-/** The middle element by `key` (the lower middle for an even count). */
-function medianBy<T>(items: readonly T[], key: (item: T) => number): T | undefined {
-  const sorted = [...items].sort((a, b) => key(a) - key(b));
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
-/** autocannon records latency in whole milliseconds. */
-function milliseconds(value: number): string {
-  return value < 1 ? '<1' : formatNumber(value);
 }
 
 async function run(settings: BenchSettings): Promise<BenchOutcome> {
@@ -151,72 +136,12 @@ async function run(settings: BenchSettings): Promise<BenchOutcome> {
     }
     if (problems.length > 0) return { ok: false, problems };
 
-    // Rounds rotate the order, so that a slow moment of a shared machine does not fall on one subject only.
-    const rounds: Map<string, LoadResult>[] = [];
-    for (let round = 0; round < settings.rounds; round++) {
-      const results = new Map<string, LoadResult>();
-      rounds.push(results);
-      for (const subject of rotate(SUBJECTS, round)) {
-        const request = requests.get(subject.id);
-        if (!request) continue;
-        const label = settings.rounds > 1 ? `round ${round + 1}/${settings.rounds}, ${subject.id}` : subject.id;
-        process.stderr.write(`  ${label}: ${settings.warmupSeconds} s warm-up, ${settings.durationSeconds} s measured, ${settings.connections} connections...\n`);
-        const { warmup, measured } = await measure(request, settings);
-        results.set(subject.id, measured);
-        for (const [phase, result] of [['warm-up', warmup], ['measured run', measured]] as const) {
-          if (result.non2xx > 0 || result.errors > 0) {
-            problems.push(`${subject.id} answered ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodes)}) and had ${result.errors} connection errors in the ${phase} (${label})`);
-          }
-        }
-      }
-    }
-
-    console.log();
-    console.log(
-      settings.rounds > 1
-        ? `requests/s: 2xx answers per second, the median of ${settings.rounds} rounds (range in brackets); latency of the median round, 1 ms resolution.`
-        : 'requests/s: 2xx answers per second of the measured run; latency has 1 ms resolution.',
-    );
-    console.log(
-      formatTable(
-        ['subject', 'requests/s', ...(settings.rounds > 1 ? ['range'] : []), 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
-        SUBJECTS.map((subject) => {
-          const all = rounds.map((r) => r.get(subject.id)).filter((r): r is LoadResult => r !== undefined);
-          const typical = medianBy(all, (r) => r.requestsPerSecond);
-          if (!typical) return [subject.label, '-', ...(settings.rounds > 1 ? ['-'] : []), '-', '-', '-', '-'];
-          const rates = all.map((r) => r.requestsPerSecond);
-          return [
-            subject.label,
-            formatNumber(typical.requestsPerSecond),
-            ...(settings.rounds > 1 ? [`[${formatNumber(Math.min(...rates))}-${formatNumber(Math.max(...rates))}]`] : []),
-            milliseconds(typical.p50Ms),
-            milliseconds(typical.p99Ms),
-            String(all.reduce((sum, r) => sum + r.non2xx, 0)),
-            String(all.reduce((sum, r) => sum + r.errors, 0)),
-          ];
-        }),
-      ),
-    );
-    /** Ours over a baseline, per round; the median of the rounds. */
-    const ratio = (baseline: string) => {
-      const perRound = rounds.flatMap((r) => {
-        const ours = r.get(OURS)?.requestsPerSecond;
-        const base = r.get(baseline)?.requestsPerSecond;
-        return ours === undefined || base === undefined || base === 0 ? [] : [ours / base];
-      });
-      return { median: medianBy(perRound, (x) => x), perRound };
-    };
-    const verdict = (value: number | undefined, target: number) => (value === undefined ? 'n/a' : value >= target ? 'PASS' : 'BELOW');
-    const show = (value: number, asPercent: boolean) => (asPercent ? `${formatNumber(value * 100, 1)}%` : `${formatNumber(value, 2)}x`);
-    console.log();
-    for (const [name, baseline, target, asPercent] of [
-      ['mock Totango / oauth2-mock-server:', OAUTH2_MOCK_SERVER, TARGET_VS_OAUTH2_MOCK_SERVER, false],
-      ['mock Totango / bare node:http:    ', BARE, TARGET_VS_BARE, true],
-    ] as const) {
-      const { median, perRound } = ratio(baseline);
-      const rounds = perRound.length > 1 ? `  (rounds: ${perRound.map((r) => show(r, asPercent)).join(', ')})` : '';
-      console.log(`${name} ${median === undefined ? 'n/a' : show(median, asPercent)}  (target >= ${show(target, asPercent)})  ${verdict(median, target)}${rounds}`);
-    }
+    const rounds = await measureRounds(SUBJECTS, requests, settings, problems);
+    printThroughputTable(SUBJECTS, rounds, settings);
+    printRatios(rounds, [
+      { name: 'mock Totango / oauth2-mock-server:', ours: OURS, baseline: OAUTH2_MOCK_SERVER, target: TARGET_VS_OAUTH2_MOCK_SERVER, asPercent: false },
+      { name: 'mock Totango / bare node:http:    ', ours: OURS, baseline: BARE, target: TARGET_VS_BARE, asPercent: true },
+    ]);
     return { ok: problems.length === 0, problems };
   } finally {
     await Promise.allSettled(started.map((child) => child.stop()));

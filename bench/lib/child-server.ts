@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { ReadyLine } from '../servers/serve';
+import { isReadyLine, type ReadyLine } from '../servers/serve';
 
 export interface ChildServer {
   readonly name: string;
@@ -19,6 +19,8 @@ export interface ChildServer {
 export interface StartOptions {
   /** Extra Node flags for the child, such as `--cpu-prof`. */
   readonly nodeArgs?: readonly string[];
+  /** Arguments for the script itself (`process.argv.slice(2)` in the child). */
+  readonly args?: readonly string[];
   readonly startTimeoutMs?: number;
 }
 
@@ -33,7 +35,7 @@ process.once('exit', () => {
 });
 
 export async function startChildServer(name: string, script: string, options: StartOptions = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', TSX, ...(options.nodeArgs ?? []), script], {
+  const child = spawn(process.execPath, ['--import', TSX, ...(options.nodeArgs ?? []), script, ...(options.args ?? [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   live.add(child);
@@ -87,10 +89,4 @@ export async function startChildServer(name: string, script: string, options: St
     await stop();
     throw error;
   }
-}
-
-function isReadyLine(value: unknown): value is ReadyLine {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return v.ready === true && typeof v.tokenUrl === 'string' && URL.canParse(v.tokenUrl) && new URL(v.tokenUrl).hostname === '127.0.0.1';
 }

@@ -4,14 +4,32 @@
  * that no server outlives its benchmark. Diagnostics go to stderr, never stdout.
  */
 
-/** What a server under test tells the parent once it listens. */
+/** What a server under test tells the parent once it listens: at least one URL, all on 127.0.0.1. */
 export interface ReadyLine {
   readonly ready: true;
-  /** The token endpoint, on 127.0.0.1. */
-  readonly tokenUrl: string;
+  /** The token endpoint. */
+  readonly tokenUrl?: string;
+  /** The base URL of its API (a mock region's issuer, which serves the catalogued APIs), or a bare server's origin. */
+  readonly apiBaseUrl?: string;
   /** Client credentials, for a server that checks them. */
   readonly clientId?: string;
   readonly clientSecret?: string;
+  /** An access token it issued to the registered client, and the scopes that token holds. */
+  readonly accessToken?: string;
+  readonly scopes?: readonly string[];
+}
+
+/** Whether a parsed line is a ready line: `ready: true` and at least one URL, every URL on 127.0.0.1. */
+export function isReadyLine(value: unknown): value is ReadyLine {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const urls = [v.tokenUrl, v.apiBaseUrl].filter((u) => u !== undefined);
+  return (
+    v.ready === true &&
+    urls.length > 0 &&
+    urls.every((u) => typeof u === 'string' && URL.canParse(u) && new URL(u).hostname === '127.0.0.1') &&
+    (v.scopes === undefined || (Array.isArray(v.scopes) && v.scopes.every((s) => typeof s === 'string')))
+  );
 }
 
 export interface RunningSubject {

@@ -10,6 +10,7 @@ import { ApplicationRegistry } from './applications';
 import { AuthorizationCodes } from './authorization-codes';
 import { MockClock } from './clock';
 import { MockDatabase } from './mock-database';
+import { RequestLog } from './request-log';
 import { UserDirectory } from './users';
 
 export interface MockCore {
@@ -23,6 +24,8 @@ export interface MockCore {
   /** The tenant's data behind the catalogued APIs: accounts, users, touchpoints, SCIM, audit. */
   readonly tenant: TenantData;
   readonly faults: FaultInjector;
+  /** The last requests the admin API and both regions answered, for the Lab's live log. */
+  readonly requestLog: RequestLog;
   /** The issuer URL of a region: its server's origin, known once it listens. */
   issuer(region: RegionId): string;
   setIssuer(region: RegionId, url: string): void;
@@ -61,6 +64,7 @@ export async function createMockCore(options: {
     codes: new AuthorizationCodes(clock, () => database.state.settings.authorizationCodeTtlSeconds),
     tenant,
     faults: new FaultInjector(),
+    requestLog: new RequestLog(clock),
     issuer,
     setIssuer: (region, url) => {
       issuers[region] = url;

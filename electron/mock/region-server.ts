@@ -13,6 +13,7 @@ import { createServerShell } from './http/server-shell';
 import { registerMetadata } from './metadata';
 import type { MockCore } from './mock-core';
 import type { RegionContext } from './region-context';
+import { recordRequests } from './request-log';
 import { registerTokenEndpoint } from './token-endpoint';
 import { registerTokenManagementEndpoints } from './token-management-endpoints';
 
@@ -28,6 +29,7 @@ export function createRegionServer(core: MockCore, region: RegionId, transport: 
   const server = createServerShell(tls ? { logError: core.logError, tls } : { logError: core.logError });
   const context: RegionContext = { core, region, page: { regionLabel: REGION_LABELS[region], accountName: core.database.state.account.name } };
   const authenticator = new ClientAuthenticator(core.applications, region, `Totango mock ${region.toUpperCase()}`, (r) => `${core.issuer(r)}/oauth/token`);
+  recordRequests(server, core.requestLog, { server: region, tls: transport === 'https' });
   registerMetadata(server, context);
   registerAuthorizeEndpoint(server, context);
   registerTokenEndpoint(server, context, authenticator);

@@ -16,6 +16,7 @@ import { type AuthenticatedClient } from './http/client-authentication';
 import { FormParams } from './http/form-params';
 import { OAuthError } from './oauth-error';
 import type { RegionContext } from './region-context';
+import { noteClientId } from './request-log';
 import { inactiveUserReason } from './users';
 
 export function registerTokenEndpoint(server: FastifyInstance, context: RegionContext, authenticator: ClientAuthenticator): void {
@@ -23,6 +24,7 @@ export function registerTokenEndpoint(server: FastifyInstance, context: RegionCo
     const params = requireForm(request);
     params.assertNoRepeats();
     const client = await authenticator.authenticate(request.headers.authorization, params);
+    noteClientId(request, client.app.clientId);
     const grantType = params.get('grant_type');
     if (grantType === undefined) throw new OAuthError('invalid_request', 'missing "grant_type"');
     const binding = certificateBinding(context, client, request);

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ClientAuthenticator } from './http/client-authentication';
 import { OAuthError } from './oauth-error';
 import type { RegionContext } from './region-context';
+import { noteClientId } from './request-log';
 import { requireForm } from './token-endpoint';
 
 const TOKEN_TYPE_HINTS = new Set(['access_token', 'refresh_token']);
@@ -17,7 +18,7 @@ export function registerTokenManagementEndpoints(server: FastifyInstance, contex
   server.post('/oauth/introspect', async (request, reply) => {
     const params = requireForm(request);
     params.assertNoRepeats();
-    await authenticator.authenticate(request.headers.authorization, params);
+    noteClientId(request, (await authenticator.authenticate(request.headers.authorization, params)).app.clientId);
     const token = params.get('token');
     if (token === undefined) throw new OAuthError('invalid_request', 'missing "token"');
     const check = context.core.tokens.check(context.region, token);
@@ -34,6 +35,7 @@ export function registerTokenManagementEndpoints(server: FastifyInstance, contex
     const params = requireForm(request);
     params.assertNoRepeats();
     const { app } = await authenticator.authenticate(request.headers.authorization, params);
+    noteClientId(request, app.clientId);
     const token = params.get('token');
     if (token === undefined) throw new OAuthError('invalid_request', 'missing "token"');
     const hint = params.get('token_type_hint');

@@ -3,13 +3,22 @@
  * drive the mock. JSON in and out; described by the OpenAPI document at `/openapi.json`.
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { SCOPE_DECISIONS, COVERAGE_RULE_TEXT } from '../../../shared/scope-rules';
 import { SCOPE_GROUPS } from '../../../shared/scope-choices';
 import type { MockCore } from '../mock-core';
 import { settingsSchema } from '../mock-state';
 import type { MockUrls } from '../mock-urls';
+import { DEFAULT_LIST_LIMIT, REQUEST_LOG_CAPACITY } from '../request-log';
 
 export const updateSettingsInput = settingsSchema.partial().strict();
+
+export const REQUEST_LOG_ROUTE = '/admin/requests';
+const sequenceNumber = z.string().regex(/^\d{1,15}$/, 'expected a whole number').transform(Number);
+export const requestLogQuery = z.strictObject({
+  after: sequenceNumber.optional(),
+  limit: sequenceNumber.pipe(z.number().min(1).max(REQUEST_LOG_CAPACITY)).default(DEFAULT_LIST_LIMIT),
+});
 
 export function registerAdminRoutes(server: FastifyInstance, core: MockCore, urls: () => MockUrls): void {
   server.get('/admin/status', async () => ({
@@ -39,6 +48,8 @@ export function registerAdminRoutes(server: FastifyInstance, core: MockCore, url
     await core.applications.delete(request.params.clientId);
     return reply.code(204).send();
   });
+
+  server.get(REQUEST_LOG_ROUTE, async (request) => ({ requests: core.requestLog.list(requestLogQuery.parse(request.query ?? {})) }));
 
   server.get('/admin/users', async () => ({ users: core.users.list() }));
   server.post('/admin/users', async (request, reply) => reply.code(201).send(await core.users.create(request.body ?? {})));

@@ -10,6 +10,8 @@ import { applicationSchema, settingsSchema, userSchema } from '../mock-state';
 import { advanceClockInput, revokeTokenInput } from './admin-support-routes';
 import { createUserInput, updateUserInput } from '../users';
 import { updateSettingsInput } from './admin-routes';
+import { mockRequestSchema } from '../../../shared/contract/mock-schemas';
+import { DEFAULT_LIST_LIMIT, REQUEST_LOG_CAPACITY } from '../request-log';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 
@@ -104,6 +106,19 @@ export function openApiDocument(adminUrl: string) {
       },
       '/admin/tokens/revoke': { post: { summary: 'Revoke an access token issued by either region', requestBody: { required: true, content: json('RevokeToken') }, responses: { '200': { description: 'revoked: { revoked, jti, region }' }, ...errors } } },
       '/admin/data/reset': { post: { summary: "Put the tenant's data (accounts, users, collections, events, SCIM, touchpoints, audit) back to its seed; applications and Totango users are untouched", responses: { '200': { description: 'reset' } } } },
+      '/admin/requests': {
+        get: {
+          summary: `The requests the mock answered (admin API and both regions, HTTP and HTTPS), oldest first; it keeps the last ${REQUEST_LOG_CAPACITY}. Paths carry no query string, and no credential is kept. This route itself is not logged`,
+          parameters: [
+            { name: 'after', in: 'query', required: false, description: 'only requests with a greater "seq" (to page forward); without it, the newest ones', schema: { type: 'integer', minimum: 0 } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: REQUEST_LOG_CAPACITY, default: DEFAULT_LIST_LIMIT } },
+          ],
+          responses: {
+            '200': { description: 'the requests', content: { 'application/json': { schema: { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: { $ref: '#/components/schemas/MockRequest' } } } } } } },
+            ...errors,
+          },
+        },
+      },
       '/admin/users': {
         get: { summary: 'List the Totango users', responses: { '200': { description: 'the users' } } },
         post: { summary: 'Add an active user', requestBody: { required: true, content: json('CreateUser') }, responses: { '201': { description: 'created', content: json('User') }, '409': { description: 'the email exists', content: json('Error') }, ...errors } },
@@ -152,6 +167,7 @@ export function openApiDocument(adminUrl: string) {
         CreateUser: schema(createUserInput, 'input'),
         UpdateUser: schema(updateUserInput, 'input'),
         Settings: schema(settingsSchema),
+        MockRequest: schema(mockRequestSchema),
         UpdateSettings: schema(updateSettingsInput, 'input'),
       },
     },

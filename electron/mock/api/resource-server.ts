@@ -11,6 +11,7 @@ import { matchPresented } from '../certificate-binding';
 import { FormParams } from '../http/form-params';
 import { peerCertificate } from '../http/peer-certificate';
 import type { RegionContext } from '../region-context';
+import { noteClientId } from '../request-log';
 import { API_HANDLERS } from './api-handlers';
 import { ApiError, type ApiHandlers, type ApiRequest } from './api-types';
 import { BearerError, bearerToken } from './bearer-challenge';
@@ -52,6 +53,7 @@ async function serve(context: RegionContext, endpoint: CatalogueEndpoint, handle
   const check = core.tokens.check(region, token);
   if (!check.ok) throw new BearerError(401, 'invalid_token', check.description);
   const { claims, app, user } = check;
+  noteClientId(request, app.clientId);
   const bound = claims.cnf?.['x5t#S256'];
   if (bound !== undefined) checkBinding(context, app, bound, request);
   const granted = splitScopeParameter(claims.scope);
