@@ -13,9 +13,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Benchmark, BenchSettings } from './lib/benchmark';
 import { apiThroughput } from './api-throughput';
+import { diagnosticsRun } from './diagnostics-run';
 import { tokenThroughput } from './token-throughput';
 
-const BENCHMARKS: readonly Benchmark[] = [tokenThroughput, apiThroughput];
+const BENCHMARKS: readonly Benchmark[] = [tokenThroughput, apiThroughput, diagnosticsRun];
 
 const USAGE = `usage: tsx bench/run.ts [--duration SECONDS (5)] [--connections N (32)] [--warmup SECONDS (1)] [--rounds N (1)] [--only ${BENCHMARKS.map((b) => b.id).join('|')}] [--cpu-prof DIR]`;
 
