@@ -30,7 +30,9 @@ function fakeBridge() {
 describe('createIpcTransport', () => {
   it("calls the bridge's function of the method with the input", async () => {
     const { bridge, inputs } = fakeBridge();
-    await expect(createIpcTransport(bridge).call('greeter', 'greet', { name: 'Maya' })).resolves.toEqual({ ok: true, value: { text: 'hello Maya' } });
+    const answer = await createIpcTransport(bridge).call('greeter', 'greet', { name: 'Maya' });
+    expect(answer).toEqual({ ok: true, value: { text: 'hello Maya' } });
+    expect(answer.ok && demo.greeter.methods.greet.output.safeParse(answer.value).success).toBe(true);
     expect(inputs).toEqual([{ name: 'Maya' }]);
   });
 
