@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,19 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'node' } },
+      // The window's tests, in a DOM (happy-dom) with React's JSX transform. Not `extends`: it would add the include list above.
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['renderer/src/testing/setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+    ],
   },
 });
