@@ -36,7 +36,13 @@ export async function answerApiCall(request: IncomingMessage, response: ServerRe
   } catch {
     return sendRefusal(response, true, 400, 'invalid_input', 'the body is not valid JSON');
   }
-  sendJson(response, 200, await options.dispatcher.dispatch(call, { transport: 'http' }));
+  sendJson(response, 200, await options.dispatcher.dispatch(withInput(call), { transport: 'http' }));
+}
+
+/** JSON cannot carry `undefined`: a call sent with no input arrives without the key, which IPC would have kept. */
+function withInput(call: unknown): unknown {
+  if (typeof call !== 'object' || call === null || Array.isArray(call) || Object.hasOwn(call, 'input')) return call;
+  return { ...call, input: undefined };
 }
 
 function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | 'too large' | 'aborted'> {
