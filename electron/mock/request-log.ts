@@ -54,7 +54,19 @@ export class RequestLog {
 
   record(entry: Omit<RequestRecord, 'seq' | 'atMs'>): void {
     const seq = ++this.#lastSeq;
-    const record: RequestRecord = { ...entry, seq, atMs: this.clock.now() - entry.durationMs };
+    // Field by field, not a spread: this runs on every request.
+    const record: RequestRecord = {
+      seq,
+      atMs: this.clock.now() - entry.durationMs,
+      server: entry.server,
+      tls: entry.tls,
+      method: entry.method,
+      path: entry.path,
+      status: entry.status,
+      durationMs: entry.durationMs,
+      clientId: entry.clientId,
+      error: entry.error,
+    };
     this.#ring[seq % this.capacity] = record;
     if (this.#listeners.size === 0) return;
     const view = toView(record);
