@@ -142,4 +142,17 @@ describe('authorization code', () => {
     expect(await waiting).toMatchObject({ code: 'cancelled', message: 'the authorization-code flow was cancelled' });
     expect(lab.eventsNamed<FlowStepView>('flows.step').at(-1)).toMatchObject({ step: 'failed', error: { code: 'cancelled' } });
   });
+
+  it('is cancelled when the services close, its loopback port freed', async () => {
+    lab = await openServices(running);
+    const port = await freePort();
+    const app = await lab.register({ grantType: 'authorization_code', callbackUrls: [`http://127.0.0.1:${port}/callback`], scopes: ['account:read'] });
+    await lab.client.targets.useApplication({ clientId: app.clientId });
+    const opened = new Promise<void>((resolve) => lab.client.events.on('flows.openUrl', () => resolve()));
+    const waiting = rejectionOf(lab.client.flows.authorizationCode({ callbackPort: port }));
+    await opened;
+    await lab.close();
+    expect(await waiting).toMatchObject({ code: 'cancelled' });
+    await expect(fetch(`http://127.0.0.1:${port}/callback`)).rejects.toThrow();
+  });
 });
