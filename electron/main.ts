@@ -14,7 +14,7 @@ import { DEFAULT_PORT } from './mock/mock-totango';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-protocol';
 import { appMenuTemplate, type HelpDocument } from './shell/app-menu';
 import { forwardEvents, registerContractIpc } from './shell/ipc-handlers';
-import { resolveElectronDataDir } from './shell/launch-options';
+import { mockPortFlag, resolveElectronDataDir } from './shell/launch-options';
 import { externalLinkTarget } from './shell/navigation-guard';
 import { quitCleanly } from './shell/quit-cleanly';
 import { resolveRendererLocation } from './shell/renderer-location';
@@ -65,8 +65,10 @@ app.enableSandbox();
 
 let launch: ReturnType<typeof resolveElectronDataDir>;
 let location: ReturnType<typeof resolveRendererLocation>;
+let mockPort: number | undefined;
 try {
   launch = resolveElectronDataDir(process.argv, process.env, () => app.getPath('userData'));
+  mockPort = mockPortFlag(process.argv);
   location = resolveRendererLocation(process.env);
 } catch (error) {
   exitWith(new StartupError('Totango OAuth Lab: invalid launch options', error instanceof Error ? error.message : String(error)));
@@ -91,6 +93,8 @@ async function startLabOnFreePorts(): Promise<RunningLab> {
     openBrowser: openInBrowser,
     logError,
   };
+  // A port the person chose is used or fails; the default falls back to free ones.
+  if (mockPort !== undefined) return startLab({ ...options, mockPort });
   try {
     return await startLab({ ...options, mockPort: DEFAULT_PORT });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataDirFlag, resolveElectronDataDir } from './launch-options';
+import { dataDirFlag, mockPortFlag, resolveElectronDataDir } from './launch-options';
 
 const userData = () => '/home/maya/.config/totango-oauth-lab';
 
@@ -26,5 +26,17 @@ describe('the data directory of the Electron app', () => {
 
   it('ignores the switches Chromium and Electron take', () => {
     expect(dataDirFlag(['electron', '--no-sandbox', '--enable-logging', 'main.js'])).toBeUndefined();
+  });
+});
+
+describe('the mock port of the Electron app', () => {
+  it('is --mock-port when given, in either form, and absent otherwise', () => {
+    expect(mockPortFlag(['electron', 'main.js', '--mock-port', '0'])).toBe(0);
+    expect(mockPortFlag(['electron', 'main.js', '--mock-port=5780'])).toBe(5780);
+    expect(mockPortFlag(['electron', 'main.js'])).toBeUndefined();
+  });
+
+  it.each(['http', '-1', '65535', '4780.5', ''])('refuses --mock-port %j', (text) => {
+    expect(() => mockPortFlag(['electron', `--mock-port=${text}`])).toThrow(`invalid "--mock-port": a port number from 0 to 65531, not "${text}"`);
   });
 });
