@@ -3,6 +3,8 @@
  * it sets keeps the window working without the token in the address bar, and no other
  * origin may call the contract.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { HTTP_CALL_PATH, TOKEN_HEADER } from '../../shared/contract/http-transport';
 import { READY, expect, test } from '../support/browser-lab';
 
@@ -68,21 +70,60 @@ test('refuses a call to the contract from a foreign Origin, even with the launch
   expect(await own.json()).toMatchObject({ ok: true, value: { shell: 'browser', dataDir: lab.dataDir } });
 });
 
-test("refuses a page on another local port that calls the contract with the Lab's cookie", async ({ page, lab }) => {
-  await lab.open(page);
-  // Cookies ignore ports, so a page served by any other local server is same-site and
-  // the browser sends the Lab's cookie along: the host's Origin check is what stops it.
-  const otherSite = 'http://127.0.0.1:9/';
-  await page.route(otherSite, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>another local page</title>' }));
-  await page.goto(otherSite);
-  const refused = page.waitForResponse((response) => response.url() === `${lab.origin}${HTTP_CALL_PATH}` && response.request().method() === 'POST');
-  // A "simple" request (no preflight), as a hostile page would send it.
-  await page.evaluate(
-    ([url, body]) => fetch(url!, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body }).then(() => undefined),
-    [`${lab.origin}${HTTP_CALL_PATH}`, JSON.stringify(infoCall)],
-  );
-  const response = await refused;
-  expect(response.status()).toBe(403);
-  expect(await response.request().headerValue('origin')).toBe('http://127.0.0.1:9');
-  expect(await response.request().headerValue('cookie')).toContain(lab.token);
+test('refuses a page served by another local server, although the browser sends it the cookie', async ({ page, request, lab }) => {
+  // Cookies ignore ports: a page of any other server on 127.0.0.1 is same-site, and the
+  // browser sends the Lab's cookie along with its calls. It tries a "simple" request (no
+  // preflight; the host takes JSON only) and a JSON one (preflighted; the host refuses the
+  // foreign Origin), each of which would change a preference.
+  const otherServer = await startPageServer('<!doctype html><title>another local page</title>');
+  try {
+    await lab.open(page);
+    await page.goto(otherServer.url);
+    const outcomes = await page.evaluate(
+      ([url, body]) =>
+        Promise.all(
+          ['text/plain', 'application/json'].map((type) =>
+            fetch(url!, { method: 'POST', credentials: 'include', headers: { 'content-type': type }, body }).then(
+              (answer) => `${type}: read ${answer.status}`,
+              () => `${type}: withheld`,
+            ),
+          ),
+        ),
+      [`${lab.origin}${HTTP_CALL_PATH}`, JSON.stringify(moveCallbackPort)],
+    );
+    expect(outcomes).toEqual(['text/plain: withheld', 'application/json: withheld']);
+    // The browser did hand the Lab's cookie to the other server's page.
+    expect(otherServer.cookiesSeen.join('; ')).toContain(lab.token);
+
+    // Nothing changed; the same call from the Lab's own origin does change it.
+    const asTheLab = (call: object) => request.post(`${lab.origin}${HTTP_CALL_PATH}`, { headers: { origin: lab.origin, [TOKEN_HEADER]: lab.token }, data: call });
+    const before = (await (await asTheLab(readPreferences)).json()) as { ok: boolean; value: { callbackPort: number | null } };
+    expect(before.ok).toBe(true);
+    expect(before.value.callbackPort).not.toBe(moveCallbackPort.input.callbackPort);
+    const moved = await asTheLab(moveCallbackPort);
+    expect(moved.status()).toBe(200);
+    expect(await moved.json()).toMatchObject({ ok: true, value: { callbackPort: moveCallbackPort.input.callbackPort } });
+  } finally {
+    await otherServer.close();
+  }
 });
+
+const readPreferences = { service: 'lab', method: 'preferences', input: {} };
+const moveCallbackPort = { service: 'lab', method: 'updatePreferences', input: { callbackPort: 54_321 } };
+
+/** Another local web server, serving one page on 127.0.0.1 (a free port). */
+async function startPageServer(html: string) {
+  const cookiesSeen: string[] = [];
+  const server = createServer((request, response) => {
+    if (request.headers.cookie !== undefined) cookiesSeen.push(request.headers.cookie);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    cookiesSeen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
