@@ -41,6 +41,9 @@ export interface TargetConnection {
   readonly apiBaseUrl: string;
 }
 
+/** `mock:us`, `mock:eu`, `totango:us`, `totango:eu`: the targets every Lab has. */
+const BUILT_IN_KEY = new RegExp(`^(mock|totango):(${REGION_IDS.join('|')})$`);
+
 export class TargetRegistry {
   readonly #resolved = new Map<string, ResolvedTarget>();
   readonly #dispatchers = new Map<string, Agent | undefined>();
@@ -73,7 +76,7 @@ export class TargetRegistry {
 
   /** Whether a key names a target the Lab knows (no network). */
   has(key: string): boolean {
-    if (/^(mock|totango):(us|eu)$/.test(key)) return true;
+    if (BUILT_IN_KEY.test(key)) return true;
     return this.preferences.current.customTargets.some((t) => `custom:${t.baseUrl}` === key);
   }
 
@@ -84,10 +87,10 @@ export class TargetRegistry {
   }
 
   async definition(key: string): Promise<TargetDefinition> {
-    const [kind, rest = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-    if ((kind === 'mock' || kind === 'totango') && (REGION_IDS as readonly string[]).includes(rest)) {
-      const region = rest as RegionId;
-      if (kind === 'totango') return { kind: 'totango', region };
+    const builtIn = BUILT_IN_KEY.exec(key);
+    if (builtIn !== null) {
+      const region = builtIn[2] as RegionId;
+      if (builtIn[1] === 'totango') return { kind: 'totango', region };
       const endpoints = await this.mock.get();
       return mockTarget(region, endpoints.regions[region], endpoints.caPem);
     }
