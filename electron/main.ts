@@ -29,7 +29,7 @@ const paths = {
   root: join(bundleDir, '..', '..'),
 };
 
-const logError = (message: string, cause: unknown) => console.error(`[lab] ${message}`, cause ?? '');
+const logError = (message: string, cause: unknown) => (cause === undefined ? console.error(`[lab] ${message}`) : console.error(`[lab] ${message}`, cause));
 
 /** Opens only http(s) URLs in the system browser (the authorization page, links). */
 async function openInBrowser(url: string): Promise<void> {
