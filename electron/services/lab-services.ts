@@ -6,6 +6,7 @@
 import type { ContractHandlers } from '../../shared/contract/define';
 import { createEventHub, type EventHub } from '../../shared/contract/events';
 import { LAB_CONTRACT, type LabContract } from '../../shared/contract/lab-contract';
+import type { MockRequestView } from '../../shared/contract/mock-schemas';
 import { createDispatcher, type Dispatcher } from '../../shared/contract/dispatch';
 import type { SecretStore } from '../client/targets/credentials';
 import { createClientHandlers } from './client-services';
@@ -16,7 +17,7 @@ import { SessionSecrets } from './session-secrets';
 
 export interface MockRequestSource {
   /** Every request the mock serves, as it is served (the embedded mock's request log). */
-  subscribe(listener: (request: import('../../shared/contract/mock-schemas').MockRequestView) => void): () => void;
+  subscribe(listener: (request: MockRequestView) => void): () => void;
 }
 
 export interface LabServiceDeps {
