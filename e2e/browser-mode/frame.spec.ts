@@ -3,6 +3,7 @@
  * every area is reachable from the navigation, the theme switches, the link is shown.
  */
 import { READY, expect, test } from '../support/browser-lab';
+import { readSavedPreferences } from '../support/lab-files';
 import { saveScreenshot } from '../support/screenshots';
 
 /** The areas of issue 5 §4, in the navigation's order. */
@@ -43,8 +44,10 @@ test('switches between the light and dark themes and keeps the choice after a re
   await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
   await expect(page.getByRole('button', { name: 'Switch to the light theme' })).toBeVisible();
   await saveScreenshot(page, testInfo, 'dark theme');
+  // The choice is a Lab preference, kept in the test's own data directory.
+  await expect.poll(() => readSavedPreferences(lab.dataDir).then((preferences) => preferences?.theme)).toBe('dark');
 
-  // The choice is a Lab preference, read back from the contract on the next load.
+  // Read back from the contract on the next load.
   await page.reload();
   await expect(page.locator(READY)).toBeVisible();
   await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');

@@ -3,8 +3,8 @@
  * (contextIsolation, sandbox, no nodeIntegration). Run on a laptop before a release;
  * skipped, with the reason, where Electron's runtime is not installed.
  */
-import { readdir } from 'node:fs/promises';
 import { expect, test } from '../support/electron-app';
+import { readSavedPreferences } from '../support/lab-files';
 import { saveScreenshot } from '../support/screenshots';
 
 test('opens a window that becomes ready, in the Electron shell', async ({ electronLab }, testInfo) => {
@@ -23,9 +23,12 @@ test('gives the page no require and no process (context isolation)', async ({ el
   expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', buffer: 'undefined' });
 });
 
-test('keeps its data in the directory it was given, and opens one window', async ({ electronLab }) => {
-  const { app, dataDir } = electronLab;
+test('keeps its preferences in the data directory it was given', async ({ electronLab }) => {
+  const { app, window, dataDir } = electronLab;
   expect(app.windows()).toHaveLength(1);
-  // The mock and the services write their files there once they have started.
-  await expect.poll(async () => (await readdir(dataDir)).length).toBeGreaterThan(0);
+  const html = window.locator('html');
+  const next = (await html.getAttribute('data-mantine-color-scheme')) === 'dark' ? 'light' : 'dark';
+  await window.getByRole('button', { name: `Switch to the ${next} theme` }).click();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', next);
+  await expect.poll(() => readSavedPreferences(dataDir).then((preferences) => preferences?.theme)).toBe(next);
 });

@@ -35,7 +35,9 @@ export const test = base.extend<{ electronLab: ElectronLab }>({
     const dataDir = await mkdtemp(path.join(tmpdir(), 'lab-e2e-electron-'));
     const app = await _electron.launch({
       executablePath: runtime.executablePath,
-      args: [ELECTRON_MAIN, `--data-dir=${dataDir}`],
+      // Free ports for the mock, so that tests and a running Lab never collide.
+      // Chromium refuses to run as root with its sandbox (a CI container); a laptop keeps it.
+      args: [ELECTRON_MAIN, `--data-dir=${dataDir}`, '--mock-port=0', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
       cwd: projectDir,
       timeout: 60_000,
     });
