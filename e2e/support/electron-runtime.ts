@@ -13,13 +13,17 @@ export type ElectronRuntime = { readonly installed: true; readonly executablePat
 export const MISSING_RUNTIME_REASON =
   'Electron runtime not installed: run `node node_modules/electron/install.js` on a machine with internet; this project is run on a laptop before a release';
 
-export function findElectronRuntime(env: NodeJS.ProcessEnv = process.env): ElectronRuntime {
-  let packageDir: string;
+function installedPackageDir(): string | null {
   try {
-    packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    return path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
-    return { installed: false, reason: `${MISSING_RUNTIME_REASON} (the "electron" package itself is missing: run npm ci)` };
+    return null;
   }
+}
+
+/** `packageDir`: the `electron` package's folder (found from here by default; null when it is not installed). */
+export function findElectronRuntime(env: NodeJS.ProcessEnv = process.env, packageDir: string | null = installedPackageDir()): ElectronRuntime {
+  if (packageDir === null) return { installed: false, reason: `${MISSING_RUNTIME_REASON} (the "electron" package itself is missing: run npm ci)` };
   const pathFile = path.join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) return { installed: false, reason: MISSING_RUNTIME_REASON };
   const relative = readFileSync(pathFile, 'utf8').trim();
