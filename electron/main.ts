@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { startLab, type RunningLab } from './boot/start-lab';
 import { DEFAULT_PORT } from './mock/mock-totango';
+import { adoptAppIdentity } from './shell/app-identity';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-protocol';
 import { appMenuTemplate, type HelpDocument } from './shell/app-menu';
 import { forwardEvents, registerContractIpc } from './shell/ipc-handlers';
@@ -63,6 +64,7 @@ function exitWith(error: unknown): never {
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
+const version = adoptAppIdentity(app, join(paths.root, 'package.json'));
 let launch: ReturnType<typeof resolveElectronDataDir>;
 let location: ReturnType<typeof resolveRendererLocation>;
 let mockPort: number | undefined;
@@ -88,7 +90,7 @@ async function startLabOnFreePorts(): Promise<RunningLab> {
   const options = {
     dataDir: launch.dataDir,
     shell: 'electron' as const,
-    version: app.getVersion(),
+    version,
     secretStore: createSafeStorageSecretStore(safeStorage),
     openBrowser: openInBrowser,
     logError,
@@ -107,7 +109,7 @@ async function startLabOnFreePorts(): Promise<RunningLab> {
 async function main(): Promise<void> {
   await app.whenReady();
   if (location.kind === 'built' && !existsSync(join(paths.rendererDir, 'index.html'))) {
-    throw new StartupError('Totango OAuth Lab: the window is not built', `"${join(paths.rendererDir, 'index.html')}" is missing: build the renderer (vite build renderer) before starting the app`);
+    throw new StartupError('Totango OAuth Lab: the window is not built', `"${join(paths.rendererDir, 'index.html')}" is missing: build the window first (npm run build:renderer)`);
   }
   serveAppProtocol(session.defaultSession, paths.rendererDir);
   const lab = await startLabOnFreePorts();

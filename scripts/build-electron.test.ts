@@ -26,7 +26,9 @@ beforeAll(async () => {
   // Inside the repository, so that the main bundle's packages resolve from its node_modules, as in the packaged app.
   await mkdir(join(repoRoot, 'dist'), { recursive: true });
   workDir = await mkdtemp(join(repoRoot, 'dist', '.build-electron-test-'));
-  built = await buildElectron({ outDir: join(workDir, 'electron') });
+  // The layout of a checkout: dist/electron/ and dist/renderer/ under a folder with package.json.
+  built = await buildElectron({ outDir: join(workDir, 'dist', 'electron') });
+  await writeFile(join(workDir, 'package.json'), JSON.stringify({ name: 'totango-oauth-lab', version: '9.9.9-test' }));
 }, 60_000);
 
 afterAll(async () => {
@@ -91,8 +93,8 @@ describe('the main bundle', () => {
   });
 
   it('starts the Lab, serves the page with its policy, answers the window over IPC, refuses a stranger, and stops cleanly on quit', async () => {
-    await mkdir(join(workDir, 'renderer'), { recursive: true });
-    await writeFile(join(workDir, 'renderer', 'index.html'), '<!doctype html><title>Lab</title>');
+    await mkdir(join(workDir, 'dist', 'renderer'), { recursive: true });
+    await writeFile(join(workDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Lab</title>');
     const dataDir = join(workDir, 'data');
     const { records, code, stderr } = await runMain(['--data-dir', dataDir, '--mock-port', '0']);
     const byKind = (kind: string) => records.filter((r) => r.kind === kind);
@@ -101,14 +103,19 @@ describe('the main bundle', () => {
 
     expect(byKind('privilegedSchemes')).toEqual([{ kind: 'privilegedSchemes', schemes: [{ scheme: 'totango-lab', privileges: expect.objectContaining({ standard: true, secure: true }) }] }]);
     expect(byKind('enableSandbox')).toHaveLength(1);
-    expect(byKind('setPath')).toEqual([{ kind: 'setPath', name: 'userData', value: join(dataDir, 'electron') }]);
-    expect(byKind('window')).toEqual([{ kind: 'window', webPreferences: expect.objectContaining({ preload: join(workDir, 'electron', 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false }) }]);
+    // The checkout's identity first (not "Electron"), then the chosen data directory's own profile.
+    expect(byKind('setName')).toEqual([{ kind: 'setName', name: 'Totango OAuth Lab' }]);
+    expect(byKind('setPath')).toEqual([
+      { kind: 'setPath', name: 'userData', value: join('/nonexistent/app-data', 'Totango OAuth Lab') },
+      { kind: 'setPath', name: 'userData', value: join(dataDir, 'electron') },
+    ]);
+    expect(byKind('window')).toEqual([{ kind: 'window', webPreferences: expect.objectContaining({ preload: join(workDir, 'dist', 'electron', 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false }) }]);
     expect(byKind('menu')).toEqual([{ kind: 'menu', roles: expect.arrayContaining(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']) }]);
     expect(byKind('page')).toEqual([{ kind: 'page', url: 'totango-lab://app/index.html', status: 200, csp: CONTENT_SECURITY_POLICY, body: '<!doctype html><title>Lab</title>' }]);
 
     const calls = byKind('call');
     expect(calls.map((c) => c.channels)).toEqual(calls.map(() => methodNames(LAB_CONTRACT).length));
-    expect(calls[0]).toMatchObject({ name: 'lab.info', result: { ok: true, value: { shell: 'electron', version: '0.0.0-fake', dataDir, secureStorage: { available: false } } } });
+    expect(calls[0]).toMatchObject({ name: 'lab.info', result: { ok: true, value: { shell: 'electron', version: '9.9.9-test', dataDir, secureStorage: { available: false } } } });
     expect(calls[1]).toMatchObject({ name: 'mock.status', result: { ok: true, value: { state: 'embedded' } } });
     expect(calls[2]).toMatchObject({ name: 'mock.advanceClock', result: { ok: false, error: { code: 'invalid_input', field: 'seconds' } } });
     expect(calls[3]).toMatchObject({ name: 'lab.info', result: { ok: false, error: { code: 'forbidden' } } });
@@ -121,11 +128,11 @@ describe('the main bundle', () => {
   });
 
   it('tells the user, and exits, when the window is not built', async () => {
-    await rm(join(workDir, 'renderer'), { recursive: true, force: true });
+    await rm(join(workDir, 'dist', 'renderer'), { recursive: true, force: true });
     const { records, code } = await runMain(['--data-dir', join(workDir, 'data-2'), '--mock-port', '0']);
     expect(code).toBe(1);
     expect(records.filter((r) => r.kind === 'errorBox')).toEqual([
-      { kind: 'errorBox', title: 'Totango OAuth Lab: the window is not built', content: `"${join(workDir, 'renderer', 'index.html')}" is missing: build the renderer (vite build renderer) before starting the app` },
+      { kind: 'errorBox', title: 'Totango OAuth Lab: the window is not built', content: `"${join(workDir, 'dist', 'renderer', 'index.html')}" is missing: build the window first (npm run build:renderer)` },
     ]);
     expect(records.filter((r) => r.kind === 'window')).toEqual([]);
   });

@@ -14,7 +14,17 @@ const ipcHandlers = new Map();
 const protocolHandlers = new Map();
 
 class FakeApp extends EventEmitter {
-  paths = { userData: process.env.FAKE_ELECTRON_USER_DATA ?? '/nonexistent/user-data' };
+  // As Electron's default_app leaves it when started with a script path.
+  name = 'Electron';
+  isPackaged = false;
+  paths = { appData: '/nonexistent/app-data', userData: '/nonexistent/app-data/Electron' };
+  getName() {
+    return this.name;
+  }
+  setName(name) {
+    this.name = name;
+    record('setName', { name });
+  }
   enableSandbox() {
     record('enableSandbox');
   }
@@ -32,7 +42,7 @@ class FakeApp extends EventEmitter {
     return new Promise((resolve) => setImmediate(resolve));
   }
   getVersion() {
-    return '0.0.0-fake';
+    return '45.0.0-electron';
   }
   quit() {
     let prevented = false;
