@@ -9,13 +9,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
-import { startLab, type RunningLab } from './boot/start-lab';
-import { DEFAULT_PORT } from './mock/mock-totango';
+import { startLab } from './boot/start-lab';
 import { adoptAppIdentity } from './shell/app-identity';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-protocol';
 import { appMenuTemplate, type HelpDocument } from './shell/app-menu';
 import { forwardEvents, registerContractIpc } from './shell/ipc-handlers';
 import { mockPortFlag, resolveElectronDataDir } from './shell/launch-options';
+import { startOnMockPort } from './shell/mock-port-fallback';
 import { externalLinkTarget } from './shell/navigation-guard';
 import { quitCleanly } from './shell/quit-cleanly';
 import { resolveRendererLocation } from './shell/renderer-location';
@@ -86,33 +86,18 @@ function showWindow(): void {
   window.focus();
 }
 
-async function startLabOnFreePorts(): Promise<RunningLab> {
-  const options = {
-    dataDir: launch.dataDir,
-    shell: 'electron' as const,
-    version,
-    secretStore: createSafeStorageSecretStore(safeStorage),
-    openBrowser: openInBrowser,
-    logError,
-  };
-  // A port the person chose is used or fails; the default falls back to free ones.
-  if (mockPort !== undefined) return startLab({ ...options, mockPort });
-  try {
-    return await startLab({ ...options, mockPort: DEFAULT_PORT });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    logError(`ports ${DEFAULT_PORT}+ are taken (another Lab or mock running?); the mock uses free ports`, undefined);
-    return startLab({ ...options, mockPort: 0 });
-  }
-}
-
 async function main(): Promise<void> {
   await app.whenReady();
   if (location.kind === 'built' && !existsSync(join(paths.rendererDir, 'index.html'))) {
     throw new StartupError('Totango OAuth Lab: the window is not built', `"${join(paths.rendererDir, 'index.html')}" is missing: build the window first (npm run build:renderer)`);
   }
   serveAppProtocol(session.defaultSession, paths.rendererDir);
-  const lab = await startLabOnFreePorts();
+  const secretStore = createSafeStorageSecretStore(safeStorage);
+  const lab = await startOnMockPort(
+    mockPort,
+    (port) => startLab({ dataDir: launch.dataDir, shell: 'electron', version, mockPort: port, secretStore, openBrowser: openInBrowser, logError }),
+    (note) => logError(note, undefined),
+  );
 
   const unregisterIpc = registerContractIpc(ipcMain, lab.services.dispatcher, createSenderCheck({ windowContents, isAppUrl: location.isAppUrl }), {
     onRefused: (channel, url) => logError(`refused a call on "${channel}" from ${url ?? 'a frame that is gone'}`, undefined),
