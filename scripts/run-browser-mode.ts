@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly preface?: readonly string[];
   /** Also print where the mock listens and a curl example (npm start). */
   readonly mockSummary?: boolean;
+  /** The built window; dist/renderer by default. */
+  readonly staticDir?: string;
 }
 
 export async function runBrowserMode(args: LaunchArgs, options: RunOptions = {}): Promise<void> {
@@ -34,7 +36,7 @@ export async function runBrowserMode(args: LaunchArgs, options: RunOptions = {})
     mode = await startBrowserMode({
       dataDir,
       version: labVersion(),
-      staticDir: RENDERER_DIR,
+      staticDir: options.staticDir ?? RENDERER_DIR,
       ...(args.port === undefined ? {} : { port: args.port }),
       ...(args.mockPort === undefined ? {} : { mockPort: args.mockPort }),
       note,
@@ -48,7 +50,10 @@ export async function runBrowserMode(args: LaunchArgs, options: RunOptions = {})
   const lines = [...(options.preface ?? []), launchLine(mode, dataDir), ...(options.mockSummary ? ['', ...mockSummaryLines(mode)] : [])];
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  const opened = args.open ? await openInSystemBrowser(mode.host.url, { onFailure: (reason) => note(`could not open a browser (${reason}); open the URL above yourself.`) }).catch(() => undefined) : undefined;
+  const cannotOpen = (reason: string) => note(`could not open a browser (${reason}); open the URL above yourself.`);
+  const opened = args.open
+    ? await openInSystemBrowser(mode.host.url, { onFailure: cannotOpen }).catch((error: unknown) => void cannotOpen(error instanceof Error ? error.message : String(error)))
+    : undefined;
   let stopping = false;
   const stop = () => {
     if (stopping) process.exit(1);
