@@ -45,6 +45,18 @@ describe('createHttpTransport', () => {
     await host.close();
   });
 
+  it("calls fetch detached, as the window's fetch requires", async () => {
+    const host = await startHost();
+    const windowLikeFetch = function (this: unknown, url: string, init: RequestInit) {
+      if (this !== undefined) throw new TypeError('Illegal invocation');
+      return fetch(url, init);
+    };
+    const transport = transportFor(host, { fetch: windowLikeFetch });
+    await expect(transport.call('lab', 'info', {})).resolves.toMatchObject({ ok: true });
+    transport.close();
+    await host.close();
+  });
+
   it('passes a refusal of the host on as a contract error with its message', async () => {
     const host = await startHost();
     const client = createContractClient(LAB_CONTRACT, transportFor(host, { token: 'not-the-token' }));

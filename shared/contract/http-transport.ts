@@ -67,6 +67,8 @@ export interface HttpTransport extends ContractTransport {
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const eventsUrl = `${baseUrl.replace(/^http/, 'ws')}${HTTP_EVENTS_PATH}`;
+  // Called detached, not as `options.fetch(…)`: the window's fetch throws "Illegal invocation" with another `this`.
+  const send = options.fetch;
   const timers = options.timers ?? globalTimers();
   const backoff = options.reconnect ?? { initialMs: 250, maxMs: 5000 };
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(options.token === undefined ? {} : { [TOKEN_HEADER]: options.token }) };
@@ -143,7 +145,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       return state;
     },
     async call(service, method, input): Promise<WireResult> {
-      const response = await options.fetch(`${baseUrl}${HTTP_CALL_PATH}`, { method: 'POST', headers, body: JSON.stringify({ service, method, input }) });
+      const response = await send(`${baseUrl}${HTTP_CALL_PATH}`, { method: 'POST', headers, body: JSON.stringify({ service, method, input }) });
       const text = await response.text();
       // Refusals (no token, wrong origin, too large) come back as contract results too, with their HTTP status.
       const answer = wireResultSchema.safeParse(parseJson(text));
