@@ -56,7 +56,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    const [pathname = '/', query = ''] = (request.url ?? '/').split('?', 2);
+    const target = request.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const [pathname, query] = queryAt < 0 ? [target, ''] : [target.slice(0, queryAt), target.slice(queryAt + 1)];
     const api = pathname.startsWith('/api/');
     const site = guard.checkSite(request.headers);
     if (!site.ok) return sendRefusal(response, api, site.status, 'forbidden', site.message);
