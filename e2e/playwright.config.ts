@@ -48,6 +48,8 @@ export default defineConfig({
     {
       name: 'electron',
       testMatch: 'electron/**/*.spec.ts',
+      // Launching the app (Electron, then the mock and the services) is part of each test's time.
+      timeout: 120_000,
     },
   ],
 });
