@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
+import { AREA_SCREENS } from '../areas/screens';
 import { useLab } from '../stores/lab-stores';
 import { AreaNavigation } from './AreaNavigation';
 import { AreaPage } from './AreaPage';
@@ -15,6 +16,7 @@ import { StartupStatus } from './StartupStatus';
  */
 export function AppFrame() {
   const { area, navigate } = useAreaRoute();
+  const Screen = AREA_SCREENS[area.id];
   const appState = useLab((state) => state.appState);
   const [navigationOpened, { toggle: toggleNavigation, close: closeNavigation }] = useDisclosure(false);
   // The first area shown keeps the focus where the page put it; later ones take it.
@@ -38,7 +40,9 @@ export function AppFrame() {
           }}
         />
       </AppShell.Navbar>
-      <AppShell.Main>{appState === 'ready' ? <AreaPage area={area} focusHeading={navigated.current || area.id !== firstArea.current} /> : <StartupStatus />}</AppShell.Main>
+      <AppShell.Main>{appState === 'ready' ? <AreaPage area={area} focusHeading={navigated.current || area.id !== firstArea.current}>
+            <Screen />
+          </AreaPage> : <StartupStatus />}</AppShell.Main>
     </AppShell>
   );
 }

@@ -9,12 +9,15 @@ import type { ConnectionSource, LabClient, ThemePreference } from '../contract/l
 import { createConnectionStore, type ConnectionStore, type ConnectionStoreState } from './connection-store';
 import { createLabStore, type LabStoreState } from './lab-store';
 import { createNotificationsStore, type NotificationsState } from './notifications-store';
+import { createWorkbenchStore, type WorkbenchState, type WorkbenchStore } from './workbench-store';
 
 export interface LabStores {
   readonly client: LabClient;
   readonly lab: StoreApi<LabStoreState>;
   readonly connection: ConnectionStore;
   readonly notifications: StoreApi<NotificationsState>;
+  /** Applications, users, the mock's status, targets and the current token: what several screens show. */
+  readonly workbench: WorkbenchStore;
   /** Stops following the transport's connection and events. */
   dispose(): void;
 }
@@ -31,7 +34,12 @@ export function createLabStores(client: LabClient, connectionSource: ConnectionS
     notifyError: (error, context) => notifications.getState().notifyError(error, context),
     ...options,
   });
+  const workbench = createWorkbenchStore(client, (error, context) => notifications.getState().notifyError(error, context));
   const stopTargets = client.events.on('targets.changed', () => void lab.getState().refreshTarget());
+  // The screens' shared data loads once the Lab has answered.
+  const stopWorkbenchLoad = lab.subscribe((now, before) => {
+    if (now.appState === 'ready' && before.appState !== 'ready') void workbench.getState().refreshAll();
+  });
   // A window that could not reach the Lab tries again as soon as the link is back.
   const stopRetry = connection.subscribe((now, before) => {
     if (now.state === 'connected' && before.state !== 'connected' && lab.getState().appState === 'error') void lab.getState().load();
@@ -41,8 +49,11 @@ export function createLabStores(client: LabClient, connectionSource: ConnectionS
     lab,
     connection,
     notifications,
+    workbench,
     dispose() {
       stopTargets();
+      stopWorkbenchLoad();
+      workbench.dispose();
       stopRetry();
       connection.dispose();
     },
@@ -67,6 +78,10 @@ export function useLab<T>(selector: (state: LabStoreState) => T): T {
 
 export function useConnection<T>(selector: (state: ConnectionStoreState) => T): T {
   return useStore(useLabStores().connection, selector);
+}
+
+export function useWorkbench<T>(selector: (state: WorkbenchState) => T): T {
+  return useStore(useLabStores().workbench, selector);
 }
 
 export function useNotices<T>(selector: (state: NotificationsState) => T): T {

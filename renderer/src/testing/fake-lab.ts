@@ -72,6 +72,11 @@ export function healthyLab(): FakeLab {
     'lab.preferences': () => preferences,
     'lab.updatePreferences': (input) => (preferences = { ...preferences, ...(input as Partial<LabPreferences>) }),
     'targets.list': () => ({ targets: [MOCK_TARGET], selected: 'mock:us' }),
+    // What the screens' shared store loads once the Lab is ready: an empty mock account.
+    'applications.list': () => ({ applications: [], limit: 2 }),
+    'users.list': () => ({ users: [] }),
+    'mock.status': () => ({ state: 'embedded', warnings: [] }),
+    'tokens.current': () => ({ token: null }),
   });
 }
 
