@@ -14,7 +14,6 @@ import { startLab } from '../../electron/boot/start-lab';
 import { startWebHost } from '../../electron/web/web-host';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The built window (`npm run build:renderer`). */
 /** The built window (`npm run build:renderer`); `LAB_RENDERER_DIR` points at another build (parallel work on one checkout). */
 export const RENDERER_DIR = process.env['LAB_RENDERER_DIR'] ?? path.join(projectDir, 'dist', 'renderer');
 const { version } = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { version: string };
