@@ -8,8 +8,9 @@
  * @see https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER } from './content-security-policy';
+import { knownContentType } from './content-types';
 
 export const APP_SCHEME = 'totango-lab';
 export const APP_HOST = 'app';
@@ -19,24 +20,6 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** Standard (real origin, relative URLs), secure (like https), fetch-capable: what a vite build needs, and no more (no CSP bypass). */
 export const APP_SCHEME_PRIVILEGES = Object.freeze({ standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true });
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', [CSP_HEADER]: CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' } });
@@ -66,7 +49,7 @@ export async function serveRendererFile(request: Request, rendererDir: string): 
   const root = resolve(rendererDir);
   const filePath = resolve(root, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
   if (filePath !== root && !filePath.startsWith(root + sep)) return plain(404, 'not found');
-  const contentType = CONTENT_TYPES[extname(filePath).toLowerCase()];
+  const contentType = knownContentType(filePath);
   if (contentType === undefined) return plain(404, 'not found');
   try {
     if (!(await stat(filePath)).isFile()) return plain(404, 'not found');
