@@ -45,12 +45,29 @@ export async function chooseShell(probes: ElectronProbes, options: { readonly fo
   };
 }
 
-/** Where the `electron` package would find its runtime, read as its index.js reads it (requiring it would start a download). */
-export function findElectronRuntime(electronDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+/** What the `electron` package's folder says of its runtime: found, or which piece is missing. */
+export type RuntimeLookup =
+  | { readonly installed: true; readonly executablePath: string }
+  | { readonly installed: false; readonly missing: 'path.txt' }
+  | { readonly installed: false; readonly missing: 'binary'; readonly executablePath: string };
+
+/**
+ * Where the `electron` package would find its runtime, read as its index.js reads it
+ * (path.txt names the binary under dist/, or under ELECTRON_OVERRIDE_DIST_PATH), without
+ * requiring the package: requiring it starts a download when the binary is missing. The
+ * one finder of the project: `npm start` and the end-to-end suite's Electron project both read it.
+ */
+export function lookUpElectronRuntime(electronDir: string, env: NodeJS.ProcessEnv = process.env): RuntimeLookup {
   const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const executable = join(env.ELECTRON_OVERRIDE_DIST_PATH || join(electronDir, 'dist'), readFileSync(pathFile, 'utf8').trim());
-  return existsSync(executable) ? executable : undefined;
+  if (!existsSync(pathFile)) return { installed: false, missing: 'path.txt' };
+  const executablePath = join(env.ELECTRON_OVERRIDE_DIST_PATH || join(electronDir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  return existsSync(executablePath) ? { installed: true, executablePath } : { installed: false, missing: 'binary', executablePath };
+}
+
+/** The runtime's executable, when it is installed. */
+export function findElectronRuntime(electronDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const runtime = lookUpElectronRuntime(electronDir, env);
+  return runtime.installed ? runtime.executablePath : undefined;
 }
 
 /** Runs the package's install script once, with its output captured for the reason, and a time limit. */
