@@ -8,6 +8,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.5.20 (421 Misdirected Request)
  */
 import type { ServerResponse } from 'node:http';
+import { LAUNCH_TOKEN_FRAGMENT } from '../../shared/contract/http-transport';
 import type { ContractErrorCode, WireResult } from '../../shared/contract/wire';
 import { contentSecurityPolicy } from '../shell/content-security-policy';
 
@@ -42,17 +43,23 @@ export function sendRefusal(response: ServerResponse, api: boolean, status: numb
 }
 
 /**
- * The answer to the launch URL: sets the session cookie, then moves to `/` from this
- * page. Not a 3xx: a browser withholds a SameSite=Strict cookie from every leg of a
- * redirect chain that a cross-site page started (the launch URL may be opened from a
- * `file:` page or another application), but sends it on a navigation this page starts.
- * A zero-delay refresh also replaces the history entry, so the token does not stay in it.
+ * The answer to the launch URL: sets the window cookie, then moves to `/#lab-token=<token>`
+ * from this page. The fragment never reaches a server, a log or a `Referer`; the window
+ * reads it, keeps the token in `sessionStorage` and removes it from the address.
+ * Not a 3xx: a browser withholds a SameSite=Strict cookie from every leg of a redirect
+ * chain that a cross-site page started (the launch URL may be opened from a `file:` page
+ * or another application), but sends it on a navigation this page starts. A zero-delay
+ * refresh also replaces the history entry. No script: the window's policy allows none inline.
+ *
+ * @see https://html.spec.whatwg.org/multipage/semantics.html#attr-meta-http-equiv-refresh
  */
-export function sendLaunchPage(response: ServerResponse, cookie: string): void {
+export function sendLaunchPage(response: ServerResponse, cookie: string, token: string): void {
+  // `token` is base64url (checked by the guard): nothing in it needs escaping in HTML.
+  const target = `/#${LAUNCH_TOKEN_FRAGMENT}=${token}`;
   const body = [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=/"><title>Totango OAuth Lab</title></head>',
-    '<body><p>Opening the Lab… <a href="/">continue</a></p></body></html>',
+    `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}"><title>Totango OAuth Lab</title></head>`,
+    `<body><p>Opening the Lab… <a href="${target}">continue</a></p></body></html>`,
     '',
   ].join('\n');
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', 'set-cookie': cookie });

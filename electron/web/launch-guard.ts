@@ -1,15 +1,20 @@
 /**
- * Who may talk to the browser-mode host: only a page the person opened from the URL the
- * terminal printed. Three checks, each answering with its own refusal:
+ * Who may talk to the browser-mode host: only the window the person opened from the URL
+ * the terminal printed. Each check answers with its own refusal:
  * - `Host` must name the loopback origin exactly, or a DNS-rebinding page (a hostile
  *   name that resolves to 127.0.0.1) could read our answers as same-origin;
  * - `Origin`, when the browser sends one, must be ours, so no other web page can post
  *   to the API or open the event socket;
- * - the launch token, random per start: presented once in the URL, then carried by an
- *   HttpOnly, SameSite=Strict cookie, an `X-Lab-Token` header, or a WebSocket
- *   subprotocol (`lab-token.<token>`, the one credential a browser socket can carry).
+ * - the API and the event socket take the launch token only: random per start, in the
+ *   printed URL, then kept by the window in `sessionStorage` (bound to this exact origin)
+ *   and sent as an `X-Lab-Token` header or a `lab-token.<token>` WebSocket subprotocol
+ *   (the one credential a browser socket can carry);
+ * - the window's files take a cookie instead, holding another random value (the window
+ *   key), so that the address without the token is refused and a reload still loads.
+ *   Cookies ignore ports: the browser hands that cookie to every server on 127.0.0.1,
+ *   which is why it opens nothing but the window's files.
  *
- * @see https://www.rfc-editor.org/rfc/rfc6265#section-4.1 (Set-Cookie)
+ * @see https://www.rfc-editor.org/rfc/rfc6265#section-8.5 (cookies do not provide isolation by port)
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6.7 (SameSite)
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-10.2 (origin considerations)
  */
@@ -17,7 +22,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { TOKEN_HEADER, TOKEN_SUBPROTOCOL_PREFIX } from '../../shared/contract/http-transport';
 
-/** 32 random bytes, base64url: the launch token of one start. */
+/** 32 random bytes, base64url: the launch token (or the window key) of one start. */
 export function createLaunchToken(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -25,30 +30,38 @@ export function createLaunchToken(): string {
 export type GuardVerdict = { readonly ok: true } | { readonly ok: false; readonly status: 401 | 403 | 421; readonly message: string };
 
 export interface LaunchGuard {
+  /** The launch token: the one credential of the API and the event socket. */
   readonly token: string;
-  /** The cookie's name carries the port: cookies ignore ports, and two Labs may run side by side. */
+  /** The window cookie's name carries the port, so that two Labs side by side keep their own. */
   readonly cookieName: string;
   /** Host, then Origin: is the request addressed to us, from one of our pages (or from no page)? */
   checkSite(headers: IncomingHttpHeaders): GuardVerdict;
-  /** Does the request carry the launch token (cookie, header, or WebSocket subprotocol)? */
-  checkToken(headers: IncomingHttpHeaders): GuardVerdict;
+  /** The window's files: does the request carry the window cookie? */
+  checkWindow(headers: IncomingHttpHeaders): GuardVerdict;
+  /** `POST /api/call`: the launch token in `X-Lab-Token`. The cookie does not count. */
+  checkCall(headers: IncomingHttpHeaders): GuardVerdict;
+  /** The event socket: the launch token as a `lab-token.<token>` subprotocol. The cookie does not count. */
+  checkSocket(headers: IncomingHttpHeaders): GuardVerdict;
   /** Is this the launch token (timing-safe)? */
   isToken(presented: string | undefined): boolean;
-  /** The `Set-Cookie` value that remembers the token for this browser session. */
-  sessionCookie(): string;
+  /** The `Set-Cookie` value of the window key, for this browser session. */
+  windowCookie(): string;
 }
 
+const BASE64URL_TOKEN = /^[A-Za-z0-9_-]{32,}$/;
+
+/** `token`, for tests: a fixed launch token of at least 32 base64url characters. */
 export function createLaunchGuard(port: number, token: string = createLaunchToken()): LaunchGuard {
+  // The token is written into the launch page and a subprotocol: only characters safe in both.
+  if (!BASE64URL_TOKEN.test(token)) throw new TypeError('invalid "token": at least 32 base64url characters (A-Z, a-z, 0-9, "-", "_")');
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   const origins = hosts.map((host) => `http://${host}`);
   const cookieName = `totango_lab_${port}`;
-  const expectedDigest = digest(token);
-  const isToken = (presented: string | undefined) => presented !== undefined && timingSafeEqual(digest(presented), expectedDigest);
-  const needsToken: GuardVerdict = {
-    ok: false,
-    status: 401,
-    message: `this Lab needs its launch token: open the URL the terminal printed when it started (http://127.0.0.1:${port}/?token=…)`,
-  };
+  const windowKey = createLaunchToken();
+  const isToken = matcher(token);
+  const isWindowKey = matcher(windowKey);
+  const openTheUrl = `open the URL the terminal printed when the Lab started (http://127.0.0.1:${port}/?token=…)`;
+  const refused = (message: string): GuardVerdict => ({ ok: false, status: 401, message });
   return {
     token,
     cookieName,
@@ -63,16 +76,29 @@ export function createLaunchGuard(port: number, token: string = createLaunchToke
       }
       return { ok: true };
     },
-    checkToken(headers) {
-      const header = headers[TOKEN_HEADER];
-      const presented = [readCookie(headers.cookie, cookieName), typeof header === 'string' ? header : undefined, ...tokenSubprotocols(headers['sec-websocket-protocol'])];
-      return presented.some(isToken) ? { ok: true } : needsToken;
+    checkWindow(headers) {
+      if (isWindowKey(readCookie(headers.cookie, cookieName))) return { ok: true };
+      return refused(`this Lab needs its launch token: open the URL the terminal printed when it started (http://127.0.0.1:${port}/?token=…)`);
     },
-    sessionCookie: () => `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+    checkCall(headers) {
+      const header = headers[TOKEN_HEADER];
+      if (isToken(typeof header === 'string' ? header : undefined)) return { ok: true };
+      return refused(`the API needs the launch token in the "${TOKEN_HEADER}" header (the window's cookie does not open it): ${openTheUrl}`);
+    },
+    checkSocket(headers) {
+      if (tokenSubprotocols(headers['sec-websocket-protocol']).some(isToken)) return { ok: true };
+      return refused(`the event socket needs the launch token as its "${TOKEN_SUBPROTOCOL_PREFIX}<token>" subprotocol (the window's cookie does not open it): ${openTheUrl}`);
+    },
+    windowCookie: () => `${cookieName}=${windowKey}; HttpOnly; SameSite=Strict; Path=/`,
   };
 }
 
-/** Equal-length digests, so that neither the comparison's time nor its length check leaks the token. */
+/** A timing-safe comparison with `secret`: equal-length digests, so neither the time nor a length check leaks it. */
+function matcher(secret: string): (presented: string | undefined) => boolean {
+  const expected = digest(secret);
+  return (presented) => presented !== undefined && timingSafeEqual(digest(presented), expected);
+}
+
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }

@@ -1,8 +1,10 @@
 /**
  * Browser mode's host: the built window and the contract on `127.0.0.1` only. Every
- * request passes the launch guard first (Host, then Origin, then the launch token), the
- * WebSocket upgrade included; then `/api/call` goes to the dispatcher, `/api/events` to
- * the event socket, and the rest to the window's files.
+ * request passes the launch guard first (Host, then Origin), the WebSocket upgrade
+ * included; then `/api/call` (with the launch token) goes to the dispatcher, `/api/events`
+ * (with the token as a subprotocol) to the event socket, and the rest (with the window
+ * cookie) to the window's files. The launch URL itself answers with the launch page,
+ * which sets the window cookie and hands the token to the window in the address's fragment.
  *
  * @see ./launch-guard.ts for who may talk to it, and why
  */
@@ -14,7 +16,7 @@ import { HTTP_CALL_PATH, HTTP_EVENTS_PATH } from '../../shared/contract/http-tra
 import { answerApiCall } from './api-call';
 import { createEventSockets, type EventSource } from './event-socket';
 import { sendLaunchPage, sendRefusal, securityHeaders } from './http-replies';
-import { createLaunchGuard } from './launch-guard';
+import { createLaunchGuard, type LaunchGuard } from './launch-guard';
 import { createStaticFiles } from './static-files';
 
 export interface WebHostOptions {
@@ -26,7 +28,7 @@ export interface WebHostOptions {
   readonly port?: number;
   /** Loopback only; stated so that a reader sees it. */
   readonly host?: '127.0.0.1';
-  /** For tests: a fixed launch token instead of a random one. */
+  /** For tests: a fixed launch token (32 base64url characters or more) instead of a random one. */
   readonly token?: string;
   readonly maxCallBytes?: number;
   readonly logError?: (message: string, cause: unknown) => void;
@@ -51,7 +53,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.requestTimeout = 120_000;
   // The guard and the headers name the bound port: listen first, then answer.
   const port = await listen(server, options.port ?? 0);
-  const guard = createLaunchGuard(port, options.token);
+  let guard: LaunchGuard;
+  try {
+    guard = createLaunchGuard(port, options.token);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
   const headers = securityHeaders(port);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -65,11 +73,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const isRead = request.method === 'GET' || request.method === 'HEAD';
     const presented = new URLSearchParams(query).get('token');
     if (isRead && presented !== null) {
-      if (guard.isToken(presented)) return sendLaunchPage(response, guard.sessionCookie());
+      if (guard.isToken(presented)) return sendLaunchPage(response, guard.windowCookie(), guard.token);
       return sendRefusal(response, api, 401, 'forbidden', 'this launch token is not the current one: open the URL the terminal printed when the Lab started');
     }
-    const token = guard.checkToken(request.headers);
-    if (!token.ok) return sendRefusal(response, api, token.status, 'forbidden', token.message);
+    // The API takes the launch token only; the cookie, which every server on 127.0.0.1 receives too, opens the window's files only.
+    const credential = api ? guard.checkCall(request.headers) : guard.checkWindow(request.headers);
+    if (!credential.ok) return sendRefusal(response, api, credential.status, 'forbidden', credential.message);
     if (pathname === HTTP_CALL_PATH) {
       if (request.method !== 'POST') return sendRefusal(response, true, 405, 'invalid_input', `"${HTTP_CALL_PATH}" takes POST only`, { allow: 'POST' });
       return answerApiCall(request, response, { dispatcher: options.dispatcher, ...(options.maxCallBytes === undefined ? {} : { maxBytes: options.maxCallBytes }) });
@@ -90,7 +99,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     socket.on('error', () => socket.destroy());
     const pathname = (request.url ?? '/').split('?', 1)[0];
     if (pathname !== HTTP_EVENTS_PATH) return refuseUpgrade(socket, headers, 404, 'not found');
-    for (const verdict of [guard.checkSite(request.headers), guard.checkToken(request.headers)]) {
+    for (const verdict of [guard.checkSite(request.headers), guard.checkSocket(request.headers)]) {
       if (!verdict.ok) return refuseUpgrade(socket, headers, verdict.status, verdict.message);
     }
     sockets.accept(request, socket, head);

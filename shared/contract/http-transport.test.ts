@@ -57,12 +57,38 @@ describe('createHttpTransport', () => {
     await host.close();
   });
 
+  it('sends the launch token in the X-Lab-Token header of every call and as a subprotocol of the socket', async () => {
+    const seen: { callToken?: string | string[] | undefined; protocols?: string[] }[] = [];
+    const recorder = createServer((request, response) => {
+      seen.push({ callToken: request.headers['x-lab-token'] });
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, value: null }));
+    });
+    recorder.on('upgrade', (request, socket) => {
+      seen.push({ protocols: (request.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim()) });
+      socket.end('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
+    const token = 'launch-token-of-this-test-0123456789abcdef';
+    const transport = createHttpTransport({ baseUrl: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/`, fetch, WebSocket, token, reconnect: { initialMs: 10_000, maxMs: 10_000 } });
+    await transport.call('lab', 'info', {});
+    await transport.call('lab', 'preferences', {});
+    const { next } = watchStates(transport);
+    await next('closed');
+    transport.close();
+    recorder.close();
+    expect(seen).toEqual([
+      { callToken: token },
+      { callToken: token },
+      { protocols: ['lab-events.v1', `lab-token.${token}`] },
+    ]);
+  });
+
   it('passes a refusal of the host on as a contract error with its message', async () => {
     const host = await startHost();
     const client = createContractClient(LAB_CONTRACT, transportFor(host, { token: 'not-the-token' }));
     const error = await client.lab.info({}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractError);
-    expect(error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('open the URL the terminal printed') });
+    expect(error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^the API needs the launch token in the "x-lab-token" header .*: open the URL the terminal printed/) });
     await host.close();
   });
 
@@ -73,7 +99,7 @@ describe('createHttpTransport', () => {
     await expect(client.lab.info({})).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('the Lab did not answer "lab.info"') });
     const stranger = createServer((_request, response) => response.end('<html>not the Lab</html>'));
     await new Promise<void>((resolve) => stranger.listen(0, '127.0.0.1', resolve));
-    const strangerClient = createContractClient(LAB_CONTRACT, createHttpTransport({ baseUrl: `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`, fetch, WebSocket }));
+    const strangerClient = createContractClient(LAB_CONTRACT, createHttpTransport({ baseUrl: `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`, fetch, WebSocket, token: 'T'.repeat(43) }));
     await expect(strangerClient.lab.info({})).rejects.toMatchObject({ code: 'unavailable', message: 'the Lab did not answer "lab.info": HTTP 200 without a contract result' });
     stranger.close();
   });

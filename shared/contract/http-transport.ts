@@ -6,8 +6,11 @@
  *
  * Pure: `fetch`, the WebSocket constructor and the timers are passed in, as minimal
  * structural types, so the window passes its own and the tests pass Node's and `ws`.
- * In the window the cookie set by the launch URL authenticates; elsewhere `token`
- * travels in the `X-Lab-Token` header and a `lab-token.<token>` subprotocol.
+ * The launch token authenticates both: the `X-Lab-Token` header of every call, and a
+ * `lab-token.<token>` subprotocol of the socket (a browser socket can carry no header).
+ * The host's cookie opens the window's files only, never these.
+ *
+ * @see ../../docs/browser-mode.md (the security model)
  *
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-1.9 (subprotocols)
  */
@@ -20,6 +23,8 @@ export const TOKEN_HEADER = 'x-lab-token';
 /** The subprotocol the host selects, so a client asking for the token subprotocol gets a valid handshake. */
 export const EVENTS_SUBPROTOCOL = 'lab-events.v1';
 export const TOKEN_SUBPROTOCOL_PREFIX = 'lab-token.';
+/** The launch page sends the window to `/#lab-token=<token>`: a fragment reaches no server and no log. */
+export const LAUNCH_TOKEN_FRAGMENT = 'lab-token';
 
 export interface FetchResponseLike {
   readonly status: number;
@@ -47,8 +52,8 @@ export interface HttpTransportOptions {
   readonly baseUrl: string;
   readonly fetch: FetchLike;
   readonly WebSocket: EventSocketConstructor;
-  /** The launch token, for a client without the cookie (tests, scripts). */
-  readonly token?: string;
+  /** The launch token: what the URL the terminal printed carries. */
+  readonly token: string;
   /** Delay before the first reconnection, doubled at each failure up to `maxMs`. Default 250 ms to 5 s. */
   readonly reconnect?: { readonly initialMs: number; readonly maxMs: number };
   readonly timers?: Timers;
@@ -71,8 +76,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const send = options.fetch;
   const timers = options.timers ?? globalTimers();
   const backoff = options.reconnect ?? { initialMs: 250, maxMs: 5000 };
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(options.token === undefined ? {} : { [TOKEN_HEADER]: options.token }) };
-  const protocols = [EVENTS_SUBPROTOCOL, ...(options.token === undefined ? [] : [`${TOKEN_SUBPROTOCOL_PREFIX}${options.token}`])];
+  const headers: Record<string, string> = { 'content-type': 'application/json', [TOKEN_HEADER]: options.token };
+  const protocols = [EVENTS_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${options.token}`];
   const eventListeners = new Set<(event: WireEvent) => void>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
   let state: ConnectionState = 'closed';
@@ -147,7 +152,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     async call(service, method, input): Promise<WireResult> {
       const response = await send(`${baseUrl}${HTTP_CALL_PATH}`, { method: 'POST', headers, body: JSON.stringify({ service, method, input }) });
       const text = await response.text();
-      // Refusals (no token, wrong origin, too large) come back as contract results too, with their HTTP status.
+      // Refusals (wrong token, wrong origin, too large) come back as contract results too, with their HTTP status.
       const answer = wireResultSchema.safeParse(parseJson(text));
       if (!answer.success) throw new Error(`HTTP ${response.status} without a contract result`);
       return answer.data as WireResult;
