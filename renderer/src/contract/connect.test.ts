@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeOf } from '../../../shared/contract/bridge';
 import type { EventSocketLike } from '../../../shared/contract/http-transport';
 import type { LabContract } from '../../../shared/contract/lab-contract';
-import type { WireEvent, WireResult } from '../../../shared/contract/wire';
+import { ContractError, type WireEvent, type WireResult } from '../../../shared/contract/wire';
 import { SAMPLE_INFO } from '../testing/fake-lab';
 import { connectToLab, type LabHost } from './connect';
 import { DROPPED_MESSAGE } from './http-connection';
 import type { ConnectionStatus } from './lab-client';
+import { TOKEN_STORAGE_KEY } from './launch-token';
 
 /** A WebSocket the test drives: it records where it was opened and fires what the test says. */
 class ScriptedSocket implements EventSocketLike {
@@ -27,18 +28,31 @@ class ScriptedSocket implements EventSocketLike {
   close(): void {}
 }
 
-function browserHost(answer: WireResult) {
+const TOKEN = 'launch-token-0123456789-abcdefghijklmnopq';
+const ORIGIN = 'http://127.0.0.1:4800';
+
+/** A page as browser mode opens it: its address (`hash`), a `sessionStorage`, a history that records `replaceState`. */
+function browserHost(answer: WireResult, page: { hash?: string; stored?: string; storageRefused?: boolean } = {}) {
   const requests: { url: string; init: RequestInit }[] = [];
+  const replaced: (string | null | undefined)[] = [];
+  const storage = new Map<string, string>(page.stored === undefined ? [] : [[TOKEN_STORAGE_KEY, page.stored]]);
+  const refuse = () => {
+    throw new DOMException('the storage is refused', 'SecurityError');
+  };
   ScriptedSocket.opened = [];
   const host: LabHost = {
-    location: { origin: 'http://127.0.0.1:4800' },
+    location: { origin: ORIGIN, pathname: '/', search: '', hash: page.hash ?? '' },
+    history: { replaceState: (_data, _unused, url) => void replaced.push(url) },
+    sessionStorage: page.storageRefused
+      ? { getItem: refuse, setItem: refuse }
+      : { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
     fetch: (url, init) => {
       requests.push({ url, init });
       return Promise.resolve({ status: 200, text: () => Promise.resolve(JSON.stringify(answer)) });
     },
     WebSocket: ScriptedSocket,
   };
-  return { host, requests };
+  return { host, requests, replaced, storage };
 }
 
 describe('connectToLab', () => {
@@ -62,16 +76,86 @@ describe('connectToLab', () => {
     expect(changes).toEqual(['totango:eu']);
   });
 
-  it("falls back to HTTP on the page's own origin, with the launch cookie, when there is no bridge", async () => {
-    const { host, requests } = browserHost({ ok: true, value: SAMPLE_INFO });
+  it("falls back to HTTP on the page's own origin with the launch token from the address's fragment: stored, removed, sent on every call", async () => {
+    const { host, requests, replaced, storage } = browserHost({ ok: true, value: SAMPLE_INFO }, { hash: `#lab-token=${TOKEN}` });
     const { client, via } = connectToLab(host);
 
     expect(via).toBe('http');
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe(TOKEN);
+    expect(replaced).toEqual(['/']);
     expect(await client.lab.info({})).toEqual(SAMPLE_INFO);
-    expect(requests).toHaveLength(1);
-    expect(requests[0]!.url).toBe('http://127.0.0.1:4800/api/call');
-    expect(requests[0]!.init.credentials).toBe('same-origin');
+    expect(await client.lab.info({})).toEqual(SAMPLE_INFO);
+    expect(requests).toHaveLength(2);
+    for (const request of requests) {
+      expect(request.url).toBe(`${ORIGIN}/api/call`);
+      expect(request.init.headers).toEqual({ 'content-type': 'application/json', 'x-lab-token': TOKEN });
+      // No cookie: the host's cookie opens the window's files only.
+      expect(request.init.credentials).toBe('omit');
+    }
     expect(JSON.parse(String(requests[0]!.init.body))).toEqual({ service: 'lab', method: 'info', input: {} });
+  });
+
+  it('opens the event socket with the token as its subprotocol', () => {
+    const { host } = browserHost({ ok: true, value: SAMPLE_INFO }, { hash: `#lab-token=${TOKEN}` });
+    connectToLab(host).connection.subscribe(() => {});
+    expect(ScriptedSocket.opened.map((socket) => [socket.url, socket.protocols])).toEqual([[`ws://127.0.0.1:4800/api/events`, ['lab-events.v1', `lab-token.${TOKEN}`]]]);
+  });
+
+  it('after a reload, uses the token this tab stored, leaving the address alone', async () => {
+    const { host, requests, replaced } = browserHost({ ok: true, value: SAMPLE_INFO }, { hash: '#/diagnostics', stored: TOKEN });
+    const { client } = connectToLab(host);
+    await client.lab.info({});
+    expect(replaced).toEqual([]);
+    expect((requests[0]!.init.headers as Record<string, string>)['x-lab-token']).toBe(TOKEN);
+  });
+
+  it("takes the fragment's token over an older stored one (the Lab restarted, its new URL opened in the same tab)", async () => {
+    const newer = `${TOKEN}-restarted`;
+    const { host, requests, storage } = browserHost({ ok: true, value: SAMPLE_INFO }, { hash: `#lab-token=${newer}`, stored: TOKEN });
+    await connectToLab(host).client.lab.info({});
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe(newer);
+    expect((requests[0]!.init.headers as Record<string, string>)['x-lab-token']).toBe(newer);
+  });
+
+  it('still uses the token for this load when the browser refuses storage', async () => {
+    const { host, requests, replaced } = browserHost({ ok: true, value: SAMPLE_INFO }, { hash: `#lab-token=${TOKEN}`, storageRefused: true });
+    await connectToLab(host).client.lab.info({});
+    expect(replaced).toEqual(['/']);
+    expect((requests[0]!.init.headers as Record<string, string>)['x-lab-token']).toBe(TOKEN);
+  });
+
+  it.each([
+    ['no fragment and nothing stored', {}],
+    ['a malformed token in the fragment', { hash: '#lab-token=short' }],
+    ['a malformed stored token', { stored: 'not a token' }],
+    ['the storage refused', { storageRefused: true }],
+  ])('without a token (%s), fails every call with the message that says to open the printed URL, and opens no socket', async (_case, page) => {
+    const { host, requests } = browserHost({ ok: true, value: SAMPLE_INFO }, page);
+    const { client, connection, via } = connectToLab(host);
+    const message = `this window has no launch token: open the URL the terminal printed when the Lab started (${ORIGIN}/?token=…)`;
+
+    expect(via).toBe('http');
+    const error = await client.lab.info({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractError);
+    expect(error).toMatchObject({ code: 'forbidden', message });
+    expect(connection.current()).toEqual({ state: 'disconnected', error: message });
+    connection.subscribe(() => {});
+    client.events.on('targets.changed', () => {});
+    expect(requests).toEqual([]);
+    expect(ScriptedSocket.opened).toEqual([]);
+  });
+
+  it("in a real page: takes the token from window.location's fragment into window.sessionStorage and clears the address bar", async () => {
+    window.sessionStorage.clear();
+    window.history.replaceState(null, '', `/?mode=web#lab-token=${TOKEN}`);
+    const { host, requests } = browserHost({ ok: true, value: SAMPLE_INFO });
+    const page: LabHost = { ...host, location: window.location, history: window.history, sessionStorage: window.sessionStorage };
+    await connectToLab(page).client.lab.info({});
+    expect(window.location.hash).toBe('');
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/?mode=web');
+    expect(window.sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe(TOKEN);
+    expect((requests[0]!.init.headers as Record<string, string>)['x-lab-token']).toBe(TOKEN);
+    window.sessionStorage.clear();
   });
 
   afterEach(() => {
@@ -80,7 +164,7 @@ describe('connectToLab', () => {
 
   it("reports browser mode's link: connecting, connected, disconnected while it reconnects, connected again", () => {
     vi.useFakeTimers();
-    const { host } = browserHost({ ok: true, value: SAMPLE_INFO });
+    const { host } = browserHost({ ok: true, value: SAMPLE_INFO }, { stored: TOKEN });
     const { connection } = connectToLab(host);
     const seen: ConnectionStatus[] = [];
     expect(connection.current()).toEqual({ state: 'connecting' });
