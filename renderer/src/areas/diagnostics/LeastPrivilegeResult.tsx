@@ -51,7 +51,7 @@ export function LeastPrivilegeResult({ result, comparedWithToken }: { readonly r
               The current token lacks:
             </Text>
             {result.missing.map((scope) => (
-              <Badge key={scope} color="red" variant="light">
+              <Badge key={scope} color="red" variant="light" tt="none">
                 {scope}
               </Badge>
             ))}

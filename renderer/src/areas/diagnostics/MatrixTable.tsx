@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Code, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Code, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import type { MatrixRowView } from '../../../../shared/contract/client-schemas';
 import { endpointById } from './endpoint-groups';
@@ -36,13 +36,13 @@ function MatrixRow({ row, expanded, onToggle }: { readonly row: MatrixRowView; r
             <Text size="sm" fw={500}>
               {summary}
             </Text>
-            <Group gap={4} wrap="nowrap">
-              <Badge size="xs" variant="default" radius="sm">
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <Text span size="xs" ff="monospace" fw={700} w={52} style={{ flexShrink: 0 }}>
                 {row.method}
-              </Badge>
-              <Code fz="xs" style={{ wordBreak: 'break-all' }}>
+              </Text>
+              <Text span size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }}>
                 {row.path}
-              </Code>
+              </Text>
             </Group>
           </Stack>
         </Table.Td>
@@ -67,7 +67,7 @@ function MatrixRow({ row, expanded, onToggle }: { readonly row: MatrixRowView; r
           <Text size="sm">{row.predicted}</Text>
         </Table.Td>
         <Table.Td>
-          <Text size="sm" ff="monospace">
+          <Text size="xs" ff="monospace">
             {serverAnswer(row)}
           </Text>
         </Table.Td>
@@ -110,7 +110,7 @@ export function MatrixTable({ rows }: { readonly rows: readonly MatrixRowView[] 
             <Table.Th>
               <VisuallyHidden>Details</VisuallyHidden>
             </Table.Th>
-            <Table.Th>Endpoint</Table.Th>
+            <Table.Th miw={280}>Endpoint</Table.Th>
             <Table.Th>Required scope</Table.Th>
             <Table.Th>Covered by</Table.Th>
             <Table.Th>Predicted</Table.Th>

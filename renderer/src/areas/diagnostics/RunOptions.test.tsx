@@ -25,7 +25,7 @@ describe('a run against a real region', () => {
 
     const dialog = await screen.findByRole('dialog', { name: 'Run the diagnostics against Totango US?' });
     const reads = CATALOGUE.filter((e) => e.effect === 'read').length;
-    expect(dialog.textContent).toContain(`The ${reads} reads run freely`);
+    expect(dialog.textContent).toContain(`Totango US is treated as a real Totango tenant. The ${reads} reads run freely`);
     const boxes = within(within(dialog).getByRole('group', { name: 'Writes and deletes to run' })).getAllByRole('checkbox');
     expect(boxes).toHaveLength(CATALOGUE.length - reads);
     expect(boxes.every((box) => !(box as HTMLInputElement).checked)).toBe(true);

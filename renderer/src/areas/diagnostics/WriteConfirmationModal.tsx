@@ -36,7 +36,7 @@ export function WriteConfirmationModal({ opened, targetLabel, onCancel, onConfir
     <Modal opened={opened} onClose={onCancel} title={`Run the diagnostics against ${targetLabel}?`} size="lg">
       <Stack gap="sm">
         <Text size="sm">
-          This is a real Totango tenant. The {READ_COUNT} reads run freely. Writes and deletes change the tenant&apos;s data: tick the ones you want to run;
+          {targetLabel} is treated as a real Totango tenant. The {READ_COUNT} reads run freely. Writes and deletes change the tenant&apos;s data: tick the ones you want to run;
           the others are skipped and not sent.
         </Text>
         <Alert color="orange" variant="light" title="Writes create, change or delete real data">
