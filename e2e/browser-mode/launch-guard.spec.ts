@@ -1,11 +1,16 @@
 /**
- * Browser mode's guard, seen from a browser: only the launch URL opens the Lab, the cookie
- * it sets keeps the window working without the token in the address bar, and no other
- * origin may call the contract.
+ * Browser mode's guard, seen from a browser: only the launch URL opens the Lab; the token
+ * it carries lives in the tab's sessionStorage (a reload keeps working, the address bar
+ * does not show it); the cookie opens the window's files and nothing else, so that the
+ * other local servers the browser hands it to get no way in; no other origin may call
+ * the contract.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTP_CALL_PATH, TOKEN_HEADER } from '../../shared/contract/http-transport';
+import { WebSocket } from 'ws';
+import { EVENTS_SUBPROTOCOL, HTTP_CALL_PATH, HTTP_EVENTS_PATH, TOKEN_HEADER } from '../../shared/contract/http-transport';
+import { TOKEN_STORAGE_KEY } from '../../renderer/src/contract/launch-token';
+import type { Page } from '@playwright/test';
 import { READY, expect, test } from '../support/browser-lab';
 
 const infoCall = { service: 'lab', method: 'info', input: {} };
@@ -38,13 +43,15 @@ test('refuses a launch URL whose token is not the current one', async ({ browser
   }
 });
 
-test('keeps working after a reload with the cookie alone, the token gone from the address bar', async ({ page, context, lab }) => {
+test('keeps working after a reload through the token in sessionStorage, the address bar without it', async ({ page, context, lab }) => {
   await lab.open(page);
-  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
-  expect(page.url()).not.toContain(lab.token);
+  expect(page.url()).toBe(`${lab.origin}/`);
+  expect(await storedToken(page)).toBe(lab.token);
+  // The cookie holds the window key, not the token: it opens the window's files only.
   const cookies = await context.cookies(lab.origin);
   expect(cookies).toHaveLength(1);
-  expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', value: lab.token });
+  expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+  expect(cookies[0]!.value).not.toBe(lab.token);
 
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Diagnostics' }).click();
   await page.reload();
@@ -52,6 +59,19 @@ test('keeps working after a reload with the cookie alone, the token gone from th
   await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Connection: Connected' })).toBeVisible();
   expect(page.url()).toBe(`${lab.origin}/#/diagnostics`);
+  expect(page.url()).not.toContain(lab.token);
+});
+
+test('a new tab at the address without the token loads the window but says to open the printed URL', async ({ context, page, lab }) => {
+  await lab.open(page);
+  // Same browser session, so the cookie opens the files; a new tab has its own, empty sessionStorage.
+  const other = await context.newPage();
+  const response = await other.goto(`${lab.origin}/`);
+  expect(response?.status()).toBe(200);
+  await expect(other.locator('[data-app-state="error"]')).toBeVisible();
+  await expect(other.getByRole('alert')).toContainText(`this window has no launch token: open the URL the terminal printed when the Lab started (${lab.origin}/?token=…)`);
+  // The first tab is still connected.
+  await expect(page.getByRole('status', { name: 'Connection: Connected' })).toBeVisible();
 });
 
 test('refuses a call to the contract from a foreign Origin, even with the launch token', async ({ request, lab }) => {
@@ -70,15 +90,21 @@ test('refuses a call to the contract from a foreign Origin, even with the launch
   expect(await own.json()).toMatchObject({ ok: true, value: { shell: 'browser', dataDir: lab.dataDir } });
 });
 
-test('refuses a page served by another local server, although the browser sends it the cookie', async ({ page, request, lab }) => {
+test('gives another local server nothing that opens the Lab: the cookie the browser hands it is refused by the API and the socket', async ({ page, request, lab }) => {
   // Cookies ignore ports: a page of any other server on 127.0.0.1 is same-site, and the
-  // browser sends the Lab's cookie along with its calls. It tries a "simple" request (no
-  // preflight; the host takes JSON only) and a JSON one (preflighted; the host refuses the
-  // foreign Origin), each of which would change a preference.
+  // browser sends it the Lab's cookie. That cookie opens the window's files only.
   const otherServer = await startPageServer('<!doctype html><title>another local page</title>');
   try {
     await lab.open(page);
     await page.goto(otherServer.url);
+    const handed = otherServer.cookiesSeen.join('; ');
+    expect(handed).toMatch(/totango_lab_\d+=/);
+    expect(handed).not.toContain(lab.token);
+    // The token lives in the Lab's own origin's sessionStorage, out of the other page's reach.
+    expect(await storedToken(page)).toBeNull();
+
+    // Its page cannot call the Lab: a "simple" request (no preflight; the host takes JSON
+    // only) and a JSON one (preflighted; the host refuses the foreign Origin).
     const outcomes = await page.evaluate(
       ([url, body]) =>
         Promise.all(
@@ -92,10 +118,19 @@ test('refuses a page served by another local server, although the browser sends 
       [`${lab.origin}${HTTP_CALL_PATH}`, JSON.stringify(moveCallbackPort)],
     );
     expect(outcomes).toEqual(['text/plain: withheld', 'application/json: withheld']);
-    // The browser did hand the Lab's cookie to the other server's page.
-    expect(otherServer.cookiesSeen.join('; ')).toContain(lab.token);
 
-    // Nothing changed; the same call from the Lab's own origin does change it.
+    // Nor can the server itself, replaying the cookie without any Origin (curl would).
+    const withCookie = await request.post(`${lab.origin}${HTTP_CALL_PATH}`, { headers: { cookie: handed }, data: moveCallbackPort });
+    expect(withCookie.status()).toBe(401);
+    expect(await withCookie.json()).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining(`the API needs the launch token in the "${TOKEN_HEADER}" header (the window's cookie does not open it)`) },
+    });
+    expect(await openEventSocket(lab.origin, handed)).toEqual({ refused: 401 });
+    // The cookie does open the window's files, which hold no secret: the published build.
+    expect((await request.get(`${lab.origin}/`, { headers: { cookie: handed } })).status()).toBe(200);
+
+    // Nothing changed; the same call with the token does change it.
     const asTheLab = (call: object) => request.post(`${lab.origin}${HTTP_CALL_PATH}`, { headers: { origin: lab.origin, [TOKEN_HEADER]: lab.token }, data: call });
     const before = (await (await asTheLab(readPreferences)).json()) as { ok: boolean; value: { callbackPort: number | null } };
     expect(before.ok).toBe(true);
@@ -107,6 +142,28 @@ test('refuses a page served by another local server, although the browser sends 
     await otherServer.close();
   }
 });
+
+/** What the page's origin keeps in its sessionStorage under the window's key. */
+function storedToken(page: Page): Promise<string | null> {
+  // The suite is typed without the DOM's library: the page's global is described here.
+  return page.evaluate((key) => (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem(key), TOKEN_STORAGE_KEY);
+}
+
+/** Opens the Lab's event socket with only this cookie: `open`, or the HTTP status that refused it. */
+function openEventSocket(origin: string, cookie: string): Promise<{ opened: true } | { refused: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}${HTTP_EVENTS_PATH}`, [EVENTS_SUBPROTOCOL], { headers: { cookie } });
+    socket.once('open', () => {
+      socket.close();
+      resolve({ opened: true });
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      response.resume();
+      resolve({ refused: response.statusCode ?? 0 });
+    });
+    socket.once('error', reject);
+  });
+}
 
 const readPreferences = { service: 'lab', method: 'preferences', input: {} };
 const moveCallbackPort = { service: 'lab', method: 'updatePreferences', input: { callbackPort: 54_321 } };
