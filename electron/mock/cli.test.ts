@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,6 +11,40 @@ const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
 
 function runCli(args: string[]): ChildProcessWithoutNullStreams {
   return spawn(tsx, ['electron/mock/cli.ts', ...args], { cwd: repoRoot, env: { ...process.env, TOTANGO_LAB_DATA_DIR: '' } });
+}
+
+/** A base port whose four successors are free too (the mock takes five), found by binding them. */
+async function freePortRun(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const held: Server[] = [];
+    try {
+      for (let i = 0; i < 5; i++) {
+        const server = createServer();
+        await new Promise<void>((resolve, reject) => server.once('error', reject).listen(base + i, '127.0.0.1', resolve));
+        held.push(server);
+      }
+      return base;
+    } catch {
+      // taken: try another run
+    } finally {
+      await Promise.all(held.map((s) => new Promise((resolve) => s.close(resolve))));
+    }
+  }
+  throw new Error('no run of five free ports found');
+}
+
+/** Resolves once `port` accepts a TCP connection; fails if the child exits first. */
+async function waitForListener(port: number, child: ChildProcessWithoutNullStreams): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the mock exited with ${child.exitCode}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(true)).once('error', () => resolve(false));
+      socket.once('connect', () => socket.destroy());
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
@@ -71,12 +106,38 @@ describe('npm run mock', () => {
     expect(await readFile(join(dataDir, 'mock-state.json'), 'utf8')).toContain(application.clientId);
   });
 
+  it('keeps serving when the reader of its stdout has gone (as after "| head -n 1"), and still stops cleanly', async () => {
+    const base = await freePortRun();
+    const child = runCli(['--port', String(base), '--data-dir', await mkdtemp(join(tmpdir(), 'lab-cli-'))]);
+    const exited = exitOf(child);
+    child.stdout.destroy();
+    // The ready line goes out right after the last of the five servers (EU, HTTPS) listens:
+    // once it accepts connections, the write to the closed pipe is under way.
+    await waitForListener(base + 4, child);
+    for (let i = 0; i < 20; i++) {
+      const metadata = await fetch(`http://127.0.0.1:${base + 1}/.well-known/oauth-authorization-server`);
+      expect(metadata.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGTERM');
+    const { code, stderr } = await exited;
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+
   it('refuses a bad --port with a usage message and exit code 2', async () => {
     const child = runCli(['--port', 'eighty']);
     const { code, stderr } = await exitOf(child);
     expect(code).toBe(2);
-    expect(stderr).toContain('--port must be a whole number from 0 to 65533, not "eighty"');
-    expect(stderr).toContain('usage: npm run mock');
+    expect(stderr).toContain('--port must be a whole number from 0 to 65531 (the mock uses it and the next 4), not "eighty"');
+    expect(stderr).toContain('usage: npm run -s mock');
+  });
+
+  it('refuses a --port whose four successors would pass 65535', async () => {
+    const { code, stderr } = await exitOf(runCli(['--port', '65532']));
+    expect(code).toBe(2);
+    expect(stderr).toContain('from 0 to 65531');
   });
 
   it('refuses an unknown option', async () => {
