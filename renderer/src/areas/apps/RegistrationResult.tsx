@@ -15,8 +15,8 @@ export function RegistrationResult({ created, onClose }: { readonly created: Cre
       <Alert color="teal" role="status" title={`${application.name} is registered`}>
         Copy the client ID and client secret into your application&apos;s configuration.
       </Alert>
-      <CredentialLine label="Client ID" value={application.clientId} />
-      <CredentialLine label="Client secret" value={clientSecret} secret />
+      <CredentialLine label="Client ID" value={application.clientId} what="the client ID" />
+      <CredentialLine label="Client secret" value={clientSecret} what="the client secret" secret />
       <Alert color="orange" role="note" title="The client secret cannot be shown again">
         Totango stores the client secret as a password, so it cannot be restored: copy it now and store it securely. The Lab holds it for this session, so you can use this
         application here without pasting it.
