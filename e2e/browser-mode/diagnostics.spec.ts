@@ -69,6 +69,7 @@ test('runs every endpoint: 7 pass, 22 fail with their fixes; filters to the fail
   // The exchange behind the row, from the recorder: the request went to the mock, the answer was 403.
   await expect(details.getByText(/\/api\/v1\/users\/whoami$/)).toBeVisible();
   await expect(details.getByText('403 Forbidden')).toBeVisible();
+  await page.evaluate('window.scrollTo(0, 0)');
   await saveScreenshot(page, testInfo, 'diagnostics failure opened');
 
   const downloading = page.waitForEvent('download');
@@ -82,6 +83,17 @@ test('runs every endpoint: 7 pass, 22 fail with their fixes; filters to the fail
   expect(failures).toHaveLength(22);
   // Every failure names the scope to add.
   for (const line of failures) expect(line).toMatch(/,fail,"add ""[a-z_:]+""/);
+
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await saveScreenshot(page, testInfo, 'diagnostics failure opened dark');
+
+  // The smallest window the Lab supports: the matrix scrolls inside its frame, the page does not.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(page.getByRole('button', { name: 'Run all endpoints' })).toBeInViewport();
+  expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await saveScreenshot(page, testInfo, 'diagnostics at 1024x700');
   expect(lab.errors).toEqual([]);
 });
 

@@ -11,7 +11,7 @@ const ROW_TINT: Partial<Record<Verdict, string>> = {
   mismatch: 'var(--mantine-color-orange-light)',
   error: 'var(--mantine-color-grape-light)',
 };
-const COLUMNS = 7;
+const COLUMNS = 5;
 
 function MatrixRow({ row, expanded, onToggle }: { readonly row: MatrixRowView; readonly expanded: boolean; readonly onToggle: () => void }) {
   const summary = endpointById(row.endpointId)?.summary ?? row.endpointId;
@@ -47,29 +47,42 @@ function MatrixRow({ row, expanded, onToggle }: { readonly row: MatrixRowView; r
           </Stack>
         </Table.Td>
         <Table.Td>
-          <Code fz="xs">{row.requiredScope}</Code>
-        </Table.Td>
-        <Table.Td>
-          {row.coveredBy === null ? (
-            <Text size="sm" c="dimmed">
-              none
-            </Text>
-          ) : (
-            <Stack gap={0}>
-              <Code fz="xs">{row.coveredBy.scope}</Code>
-              <Text size="xs" c="dimmed" title={row.coveredBy.ruleText}>
-                rule: {row.coveredBy.rule}
+          <Stack gap={2}>
+            <Code fz="xs" style={{ overflowWrap: 'anywhere' }}>
+              {row.requiredScope}
+            </Code>
+            {row.coveredBy === null ? (
+              <Text size="xs" c="dimmed">
+                covered by none
               </Text>
-            </Stack>
-          )}
+            ) : (
+              <Text size="xs" c="dimmed" title={row.coveredBy.ruleText}>
+                covered by{' '}
+                <Text span inherit ff="monospace" c="var(--mantine-color-text)">
+                  {row.coveredBy.scope}
+                </Text>{' '}
+                (rule: {row.coveredBy.rule})
+              </Text>
+            )}
+          </Stack>
         </Table.Td>
         <Table.Td>
-          <Text size="sm">{row.predicted}</Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="xs" ff="monospace">
-            {serverAnswer(row)}
-          </Text>
+          <Stack gap={2}>
+            <Text size="xs">
+              <Text span inherit c="dimmed">
+                predicted{' '}
+              </Text>
+              {row.predicted}
+            </Text>
+            <Text size="xs">
+              <Text span inherit c="dimmed">
+                server{' '}
+              </Text>
+              <Text span inherit ff="monospace">
+                {serverAnswer(row)}
+              </Text>
+            </Text>
+          </Stack>
         </Table.Td>
         <Table.Td>
           <VerdictBadge verdict={row.verdict} />
@@ -103,18 +116,16 @@ export function MatrixTable({ rows }: { readonly rows: readonly MatrixRowView[] 
     );
   }
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={700}>
       <Table verticalSpacing="xs" aria-label="Diagnostics matrix" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>
               <VisuallyHidden>Details</VisuallyHidden>
             </Table.Th>
-            <Table.Th miw={280}>Endpoint</Table.Th>
-            <Table.Th>Required scope</Table.Th>
-            <Table.Th>Covered by</Table.Th>
-            <Table.Th>Predicted</Table.Th>
-            <Table.Th>Server</Table.Th>
+            <Table.Th miw={200}>Endpoint</Table.Th>
+            <Table.Th miw={170}>Required scope, covered by</Table.Th>
+            <Table.Th>Predicted, server</Table.Th>
             <Table.Th>Verdict</Table.Th>
           </Table.Tr>
         </Table.Thead>
