@@ -1,4 +1,5 @@
 import { Burger, Group, Text } from '@mantine/core';
+import { DemoLauncher } from '../demo/DemoLauncher';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { useLab } from '../stores/lab-stores';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -23,7 +24,7 @@ export interface LabHeaderProps {
   readonly onToggleNavigation: () => void;
 }
 
-/** The product name, the link's state, the selected target and the theme switch. */
+/** The product name, the link's state, the selected target, the way into demo mode and the theme switch. */
 export function LabHeader({ navigationOpened, onToggleNavigation }: LabHeaderProps) {
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -36,6 +37,7 @@ export function LabHeader({ navigationOpened, onToggleNavigation }: LabHeaderPro
       </Group>
       <Group gap="md" wrap="nowrap">
         <SelectedTarget />
+        <DemoLauncher />
         <ThemeToggle />
       </Group>
     </Group>
