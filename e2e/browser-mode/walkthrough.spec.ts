@@ -1,26 +1,16 @@
 /**
  * What the product promises a newcomer (issue 6, "Done when"): within a minute, register an
  * app on the mock, get a token, see it decoded, and see a red row in the diagnostics that
- * names the missing scope and its fix. Driven through the window, screen by screen, with
- * a screenshot at each step.
+ * names the missing scope and its fix. Driven through the window only, screen by screen,
+ * by roles and labels, with a screenshot at each step.
  *
  * The app is a client-credentials app holding account:read and touchpoint:all, acting as
- * the seeded active user u-1003 (Integration Bot). Until the Apps screen registers apps,
- * it is registered through the contract, as a script would (the launch token in its
- * header); the rest goes through the screens.
+ * the seeded active user Integration Bot (u-1003): it may read accounts, not update them.
  */
-import type { APIRequestContext } from '@playwright/test';
-import { expect, test, type BrowserLab } from '../support/browser-lab';
+import { expect, test } from '../support/browser-lab';
 import { saveScreenshot } from '../support/screenshots';
 
-async function callLab<T>(request: APIRequestContext, lab: BrowserLab, service: string, method: string, input: unknown = {}): Promise<T> {
-  const response = await request.post(`${lab.origin}/api/call`, { headers: { 'x-lab-token': lab.token }, data: { service, method, input } });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${service}.${method} refused: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-test('a newcomer registers an app, gets a token, sees it decoded, and reads the red row naming the missing scope and its fix', async ({ page, lab, request }, testInfo) => {
+test('a newcomer registers an app, gets a token, sees it decoded, and reads the red row naming the missing scope and its fix', async ({ page, lab }, testInfo) => {
   const started = Date.now();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -32,20 +22,34 @@ test('a newcomer registers an app, gets a token, sees it decoded, and reads the 
   };
   await saveScreenshot(page, testInfo, 'walkthrough 1 the window opens');
 
-  // 1. Register a client-credentials app with account:read and touchpoint:all, acting as an active user.
-  await callLab(request, lab, 'applications', 'create', { name: 'My first integration', grantType: 'client_credentials', actingUserId: 'u-1003', scopes: ['account:read', 'touchpoint:all'] });
-  await goTo('Apps');
-  await saveScreenshot(page, testInfo, 'walkthrough 2 the app is registered');
+  // 1. Apps: register a client-credentials app with account:read and touchpoint:all, acting as an active user.
+  await expect(page.getByRole('heading', { level: 1, name: 'Apps' })).toBeVisible();
+  await page.getByTestId('apps-empty').getByRole('button', { name: 'Register an application' }).click();
+  const form = page.getByRole('form', { name: 'Register New OAuth Application' });
+  await form.getByRole('textbox', { name: /^Application name/ }).fill('My first integration');
+  await form.getByRole('radio', { name: 'Client Credentials' }).check();
+  await form.getByRole('combobox', { name: /^Acting user/ }).click();
+  await page.getByRole('option', { name: /^Integration Bot/ }).click();
+  await form.getByRole('checkbox', { name: 'account:read', exact: true }).check();
+  await form.getByRole('checkbox', { name: 'touchpoint:all', exact: true }).check();
+  await saveScreenshot(page, testInfo, 'walkthrough 2 the registration form');
+  await form.getByRole('button', { name: 'Create Application' }).click();
+  const result = page.getByTestId('registration-result');
+  await expect(result.getByTestId('client-secret')).toHaveAttribute('data-secret', 'true');
+  await saveScreenshot(page, testInfo, 'walkthrough 3 the app is registered');
+  await result.getByRole('button', { name: 'Use in the Lab' }).click();
+  await result.getByRole('button', { name: 'Go to Flows' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Flows' })).toBeVisible();
 
   // 2. Flows: client credentials with that app.
-  await goTo('Flows');
-  await expect(page.getByRole('textbox', { name: 'Application' }).or(page.getByRole('combobox', { name: 'Application' }))).toHaveValue(/My first integration/);
+  await expect(page.getByRole('combobox', { name: 'Application' })).toHaveValue('My first integration · client credentials');
+  await expect(page.getByRole('radio', { name: 'Client credentials' })).toBeChecked();
   await page.getByRole('button', { name: 'Run the flow' }).click();
   const tokenSection = page.getByRole('region', { name: 'The token', exact: true });
   await expect(tokenSection).toBeVisible();
   await expect(tokenSection).toContainText('account:read');
   await expect(tokenSection).toContainText('touchpoint:all');
-  await saveScreenshot(page, testInfo, 'walkthrough 3 the flow got a token');
+  await saveScreenshot(page, testInfo, 'walkthrough 4 the flow got a token');
 
   // 3. Tokens: the token decoded, its claims explained.
   await tokenSection.getByRole('link', { name: 'Decode it in Tokens' }).click();
@@ -54,14 +58,14 @@ test('a newcomer registers an app, gets a token, sees it decoded, and reads the 
   const claims = page.getByRole('table', { name: 'Claims' });
   await expect(claims).toContainText('account:read');
   await expect(claims).toContainText('u-1003');
-  await saveScreenshot(page, testInfo, 'walkthrough 4 the token decoded');
+  await saveScreenshot(page, testInfo, 'walkthrough 5 the token decoded');
 
   // 4. Diagnostics: run every endpoint.
   await goTo('Diagnostics');
   await page.getByRole('button', { name: 'Run all endpoints' }).click();
   await expect(page.getByRole('listitem', { name: 'Pass: 7' })).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'Fail: 22' })).toBeVisible();
-  await saveScreenshot(page, testInfo, 'walkthrough 5 the diagnostics ran');
+  await saveScreenshot(page, testInfo, 'walkthrough 6 the diagnostics ran');
 
   // 5. The red row: updating accounts needs account:upsert, which the app lacks.
   await page.getByRole('radiogroup', { name: 'Show rows by verdict' }).getByText('Fail 22', { exact: true }).click();
@@ -71,6 +75,8 @@ test('a newcomer registers an app, gets a token, sees it decoded, and reads the 
   await expect(row).toContainText('account:upsert');
   await expect(row).toContainText('403 insufficient_scope');
   await expect(row.getByText('Fail', { exact: true })).toBeVisible();
+  // Red: the row is tinted with the light theme's light red (Mantine's --mantine-color-red-light).
+  await expect(row).toHaveCSS('background-color', 'rgb(255, 227, 227)');
   await row.getByRole('button', { name: 'Details of Create or update accounts' }).click();
   const details = matrix.locator('[data-details-of="upsert-accounts"]');
   await expect(details.getByTestId('row-cause')).toHaveText(
@@ -80,7 +86,7 @@ test('a newcomer registers an app, gets a token, sees it decoded, and reads the 
   await expect(details.getByRole('group', { name: 'The fix' })).toContainText('account:all');
   // Back to the top: the full-page screenshot then shows the header where it belongs.
   await page.evaluate('window.scrollTo(0, 0)');
-  await saveScreenshot(page, testInfo, 'walkthrough 6 the red row names the missing scope and the fix');
+  await saveScreenshot(page, testInfo, 'walkthrough 7 the red row names the missing scope and the fix');
 
   // The promise: all of it within a minute.
   expect(Date.now() - started).toBeLessThan(60_000);
