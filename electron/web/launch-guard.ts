@@ -14,6 +14,7 @@
  *   Cookies ignore ports: the browser hands that cookie to every server on 127.0.0.1,
  *   which is why it opens nothing but the window's files.
  *
+ * @see ../../docs/browser-mode.md (the security model, check by check)
  * @see https://www.rfc-editor.org/rfc/rfc6265#section-8.5 (cookies do not provide isolation by port)
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6.7 (SameSite)
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-10.2 (origin considerations)
