@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Input, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ContractError } from '../../../../shared/contract/wire';
 import { useLabStores, useNotifyContractError } from '../../stores/lab-stores';
@@ -52,9 +52,9 @@ export function FaultForm({ onInjected }: { readonly onInjected: () => void }) {
         </Title>
         <Select label="Where" searchable data={FAULT_TARGET_GROUPS} value={draft.target} onChange={(value) => update({ target: value ?? '' })} error={fieldError('target')} allowDeselect={false} maxDropdownHeight={280} />
         <Stack gap={4} align="flex-start">
-          <Text component="div" id="fault-kind-label" size="sm" fw={500}>
+          <Input.Label labelElement="div" id="fault-kind-label">
             Kind
-          </Text>
+          </Input.Label>
           <SegmentedControl aria-labelledby="fault-kind-label" data={KINDS} value={draft.kind} onChange={(value) => changeKind(value as FaultKind)} />
         </Stack>
         {draft.kind === 'error' ? (

@@ -59,7 +59,7 @@ describe('fault injection', () => {
     await waitFor(() => expect(callsTo(lab, 'faults.inject')).toEqual([{ target: 'token', kind: 'error', count: 2, status: 401, error: 'invalid_client' }]));
     const row = await screen.findByTestId('fault-row');
     expect(row.textContent).toContain('Token endpoint (/oauth/token)');
-    expect(row.textContent).toContain('Error: HTTP 401 invalid_client');
+    expect(row.textContent).toContain('HTTP 401 invalid_client');
     expect(row.textContent).toContain('2 more requests');
 
     // A region served a request: the list is read again, and the count went down.

@@ -37,7 +37,7 @@ export function RequestLogPanel({ controls }: { readonly controls: RequestLogCon
       <Text size="sm" c="dimmed" role="status" aria-live="polite" data-testid="request-log-summary">
         {log.paused ? `Paused: ${log.waiting.length} new ${log.waiting.length === 1 ? 'request waits' : 'requests wait'} to be shown. ` : 'Live: new requests appear at the top. '}
         {filtered ? `Showing ${shown.length} of ${log.entries.length}; ` : ''}
-        {`the view keeps the newest ${LOG_CAPACITY}. Paths never carry their query string, and no credential is logged.`}
+        {`${filtered ? 't' : 'T'}he view keeps the newest ${LOG_CAPACITY}. Paths never carry their query string, and no credential is logged.`}
       </Text>
       {log.loading ? (
         <Stack gap={6} aria-label="Loading the request log">

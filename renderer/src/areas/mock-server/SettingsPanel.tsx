@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, SegmentedControl, Skeleton, Stack, Switch, Text } from '@mantine/core';
+import { Button, Group, Input, NumberInput, Paper, SegmentedControl, Skeleton, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { MockSettingsView } from '../../../../shared/contract/mock-schemas';
 import { useLabStores, useNotifyContractError, useWorkbench } from '../../stores/lab-stores';
@@ -63,19 +63,19 @@ export function SettingsPanel({ settings }: { readonly settings: MockSettingsVie
         <Setting note={`Totango allows two applications per account; "contact your Totango representative" raises it. The account holds ${applicationCount} now.`}>
           <NumberInput label="Application limit" min={LIMIT_RANGE.min} max={LIMIT_RANGE.max} allowDecimal={false} allowNegative={false} value={draft.applicationLimit} onChange={(applicationLimit) => update({ applicationLimit })} error={errors.applicationLimit} maw={200} />
         </Setting>
-        <Setting mockBehaviour note="PKCE (S256) is always accepted; required, an authorization request without a code challenge is refused.">
+        <Setting mockBehaviour note="The mock always accepts PKCE (S256). Required, it refuses an authorization request without a code challenge.">
           <Switch label="Require PKCE" checked={draft.pkceRequired} onChange={(event) => update({ pkceRequired: event.currentTarget.checked })} />
         </Setting>
         <Setting mockBehaviour note="How the mock signs access tokens (JWT, RFC 9068). Tokens signed before a change stay valid.">
           <Stack gap={4}>
-            <Text component="div" id="signing-algorithm-label" size="sm" fw={500}>
+            <Input.Label labelElement="div" id="signing-algorithm-label">
               Token signing algorithm
-            </Text>
+            </Input.Label>
             <SegmentedControl aria-labelledby="signing-algorithm-label" data={['ES256', 'RS256']} value={draft.signingAlgorithm} onChange={(value) => update({ signingAlgorithm: value as SettingsDraft['signingAlgorithm'] })} w={200} />
           </Stack>
         </Setting>
         <Setting mockBehaviour note="How long an authorization code can be exchanged; each is single-use.">
-          <NumberInput label="Authorization-code lifetime (seconds)" min={CODE_TTL_RANGE.min} max={CODE_TTL_RANGE.max} allowDecimal={false} allowNegative={false} value={draft.authorizationCodeTtlSeconds} onChange={(authorizationCodeTtlSeconds) => update({ authorizationCodeTtlSeconds })} error={errors.authorizationCodeTtlSeconds} maw={280} />
+          <NumberInput label="Authorization-code lifetime (seconds)" min={CODE_TTL_RANGE.min} max={CODE_TTL_RANGE.max} allowDecimal={false} allowNegative={false} value={draft.authorizationCodeTtlSeconds} onChange={(authorizationCodeTtlSeconds) => update({ authorizationCodeTtlSeconds })} error={errors.authorizationCodeTtlSeconds} maw={320} />
         </Setting>
         <Group gap="sm">
           <Button type="submit" loading={saving} disabled={!dirty || Object.keys(errors).length > 0}>

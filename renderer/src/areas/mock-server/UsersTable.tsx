@@ -23,7 +23,7 @@ export function UsersTable({ users, actingApps, pending, onSetStatus, onDelete }
             <Table.Th>Name</Table.Th>
             <Table.Th>Email</Table.Th>
             <Table.Th>Role</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th miw={110}>Status</Table.Th>
             <Table.Th>Acting user of</Table.Th>
             <Table.Th>
               <VisuallyHidden>Actions</VisuallyHidden>
@@ -39,7 +39,7 @@ export function UsersTable({ users, actingApps, pending, onSetStatus, onDelete }
             return (
               <Table.Tr key={user.id} data-testid={`user-row-${user.id}`}>
                 <Table.Td>{name}</Table.Td>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{user.email}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{user.email}</Table.Td>
                 <Table.Td>{user.role === 'admin' ? 'Admin' : 'User'}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={STATUS_COLORS[user.status]} aria-label={`Status: ${user.status}`}>

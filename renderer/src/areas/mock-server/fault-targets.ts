@@ -26,13 +26,13 @@ export function faultTargetLabel(target: string): string {
   return endpoint === undefined ? target : `${endpoint.summary} (${endpoint.method} ${endpoint.path})`;
 }
 
-/** `HTTP 401 invalid_client: "…"`, `Rate limit: 429, Retry-After 60 s`, `Latency: 1500 ms`. */
+/** `HTTP 401 invalid_client (…)`, `HTTP 429 rate_limit_exceeded, Retry-After 60 s`, `1500 ms added`: what a fault does, beside its kind. */
 export function describeFault(fault: FaultView): string {
-  if (fault.kind === 'latency') return `Latency: ${fault.latencyMs ?? 0} ms added`;
-  if (fault.kind === 'rate_limit') return `Rate limit: HTTP 429 ${fault.error ?? 'rate_limit_exceeded'}, Retry-After ${fault.retryAfterSeconds ?? 60} s`;
+  if (fault.kind === 'latency') return `${fault.latencyMs ?? 0} ms added`;
+  if (fault.kind === 'rate_limit') return `HTTP 429 ${fault.error ?? 'rate_limit_exceeded'}, Retry-After ${fault.retryAfterSeconds ?? 60} s`;
   const status = fault.status ?? 400;
   const code = fault.error ?? (status >= 500 ? 'server_error' : 'invalid_request');
-  return `Error: HTTP ${status} ${code}${fault.errorDescription === undefined ? '' : ` (${fault.errorDescription})`}`;
+  return `HTTP ${status} ${code}${fault.errorDescription === undefined ? '' : ` (${fault.errorDescription})`}`;
 }
 
 /** `3 more requests`, `until cleared`. */
