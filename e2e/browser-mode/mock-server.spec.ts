@@ -42,7 +42,8 @@ test('shows the URLs of both regions, and a copy button copies one', async ({ pa
 
   await page.getByRole('button', { name: 'Copy the US token endpoint' }).click();
   await expect(page.getByRole('button', { name: 'Copy the US token endpoint: copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tokenUrl);
+  // Evaluated as a string: the test runs in Node, whose types know no `navigator`.
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(tokenUrl);
   // The copied URL is the mock's own: it answers like Totango's token endpoint.
   expect((await unknownClientTokenRequest(tokenUrl)).status).toBe(401);
   await saveScreenshot(page, testInfo, 'mock server status');
@@ -168,7 +169,7 @@ test('resets the tenant data after saying what is reset and what is not', async 
 test('every tab fits a 1024x700 window, light and dark', async ({ page, lab }, testInfo) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   await openMockServer(page, lab);
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
   for (const tab of TABS) {
     await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
     await expect(page.getByRole('tab', { name: new RegExp(`^${tab}`) })).toHaveAttribute('aria-selected', 'true');
