@@ -26,6 +26,12 @@ test('walks through the client-credentials grant one click per step, from the he
   await expect(narration.getByRole('heading', { name: 'Client credentials: machine to machine' })).toBeVisible();
   await expect(diagram).toHaveAccessibleName(/0 of 4 messages so far/);
   await saveScreenshot(page, testInfo, 'demo client credentials intro');
+  // Full screen for the presenter, and back.
+  await dialog.getByRole('button', { name: 'Full screen' }).click();
+  await expect(dialog.getByRole('button', { name: 'Leave full screen' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
+  await dialog.getByRole('button', { name: 'Leave full screen' }).click();
+  await expect(dialog.getByRole('button', { name: 'Full screen' })).toHaveAttribute('aria-pressed', 'false');
 
   await next.click();
   await expect(narration.getByRole('heading', { name: 'The demo app is registered' })).toBeVisible();

@@ -79,3 +79,18 @@ test('stops at the token request when the app lacks a scope asked for, with the 
   await expect(page.getByRole('region', { name: 'The token', exact: true })).toHaveCount(0);
   await saveScreenshot(page, testInfo, 'flows client credentials invalid scope');
 });
+
+test('fits a 1024x700 window in the dark theme, the diagram and the steps readable', async ({ page, lab, request }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await registerApp(request, lab, { name: 'Nightly sync', grantType: 'client_credentials', actingUserId: 'u-1003', scopes: ['account:read'] });
+  await lab.open(page);
+  await page.goto(`${lab.origin}/#/flows`);
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.getByRole('button', { name: 'Run the flow' }).click();
+  await expect(page.getByRole('region', { name: 'The token', exact: true })).toBeVisible();
+  // Nothing wider than the window.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect(page.getByRole('img', { name: /2 of 4 messages so far/ })).toBeInViewport({ ratio: 0.5 });
+  await saveScreenshot(page, testInfo, 'flows client credentials 1024x700 dark');
+});
