@@ -2,11 +2,11 @@
  * One region of the mock Totango: its authorization server on its own origin and keys.
  * The catalogued APIs join it in the next layer of the mock.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RegionId } from '../../shared/regions';
 import { setTimeout as delay } from 'node:timers/promises';
 import { matchEndpoint } from '../../shared/catalogue';
-import { registerCatalogueApis } from './api/resource-server';
+import { answerUnreadableApiPath, registerCatalogueApis } from './api/resource-server';
 import { registerAuthorizeEndpoint } from './authorize-endpoint';
 import { ClientAuthenticator } from './http/client-authentication';
 import { createServerShell } from './http/server-shell';
@@ -26,8 +26,9 @@ export const REGION_LABELS: Readonly<Record<RegionId, string>> = { us: 'US regio
 export function createRegionServer(core: MockCore, region: RegionId, transport: 'http' | 'https' = 'http'): FastifyInstance {
   const { pki } = core.database;
   const tls = transport === 'https' ? { key: pki.server.keyPem, cert: pki.server.certPem, ca: pki.ca.certPem } : undefined;
-  const server = createServerShell(tls ? { logError: core.logError, tls } : { logError: core.logError });
   const context: RegionContext = { core, region, page: { regionLabel: REGION_LABELS[region], accountName: core.database.state.account.name } };
+  const onUnreadablePath = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerUnreadableApiPath(context, error, request, reply);
+  const server = createServerShell(tls ? { logError: core.logError, tls, onUnreadablePath } : { logError: core.logError, onUnreadablePath });
   const authenticator = new ClientAuthenticator(core.applications, region, `Totango mock ${region.toUpperCase()}`, (r) => `${core.issuer(r)}/oauth/token`);
   recordRequests(server, core.requestLog, { server: region, tls: transport === 'https' });
   registerMetadata(server, context);

@@ -18,6 +18,8 @@ export interface ApiRequest {
    */
   readonly body: unknown;
   readonly contentType: string | undefined;
+  /** The `If-Match` header, for SCIM's resource versions (RFC 7644 §3.14); undefined without one. */
+  readonly ifMatch?: string | undefined;
   /** The Totango user the token acts as. */
   readonly actingUser: MockUser;
   readonly clientId: string;
@@ -42,7 +44,7 @@ export type ApiHandlers = { readonly [Id in EndpointId]: ApiHandler };
 
 /**
  * A client error from a handler: 400 `invalid_request` naming the field at fault, 404 for
- * an unknown item, 409 for a conflict. `body` replaces the default JSON error body (SCIM
+ * an unknown item, 409 for a conflict, 412 for a stale version. `body` replaces the default JSON error body (SCIM
  * endpoints answer with RFC 7644 §3.12 error bodies).
  */
 export class ApiError extends Error {

@@ -31,18 +31,24 @@ export class BearerError extends Error {
   }
 }
 
-/** RFC 6750 §3: attribute values are %x20-21 / %x23-5B / %x5D-7E. */
+/** RFC 6750 §3: attribute values are %x20-21 / %x23-5B / %x5D-7E ("§" is spelt out, not lost). */
 function quoted(value: string): string {
-  return value.replace(/"/g, "'").replace(/\\/g, '/').replace(/[^\x20-\x7E]/g, '?');
+  return value.replace(/§ ?/g, 'section ').replace(/"/g, "'").replace(/\\/g, '/').replace(/[^\x20-\x7E]/g, '?');
 }
 
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
-/** The bearer token of a request, from the Authorization header only (RFC 6750 §2.1). */
-export function bearerToken(headers: Readonly<Record<string, string | string[] | undefined>>, query: URLSearchParams): string {
+/**
+ * The bearer token of a request, from the Authorization header only (RFC 6750 §2.1).
+ * Node keeps only the first of repeated `Authorization` headers, so a repeat is counted
+ * on the raw headers (`rawHeaders`: name, value, name, value…), and refused.
+ */
+export function bearerToken(headers: Readonly<Record<string, string | string[] | undefined>>, query: URLSearchParams, rawHeaders: readonly string[]): string {
   const header = headers['authorization'];
   const inQuery = query.has('access_token');
-  if (Array.isArray(header)) throw new BearerError(400, 'invalid_request', 'the Authorization header is sent more than once');
+  if (Array.isArray(header) || (header !== undefined && authorizationHeaderCount(rawHeaders) > 1)) {
+    throw new BearerError(400, 'invalid_request', 'the Authorization header is sent more than once');
+  }
   if (header === undefined) {
     if (inQuery) throw new BearerError(400, 'invalid_request', 'send the access token in the Authorization header ("Authorization: Bearer <token>"), not in the query');
     if (headers['app-token'] !== undefined) {
@@ -60,4 +66,14 @@ export function bearerToken(headers: Readonly<Record<string, string | string[] |
   if (space < 0 || token === '') throw new BearerError(400, 'invalid_request', 'the Authorization header says Bearer but carries no token');
   if (!B64TOKEN.test(token)) throw new BearerError(400, 'invalid_request', 'the bearer token has characters a token cannot hold (RFC 6750 §2.1)');
   return token;
+}
+
+function authorizationHeaderCount(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] ?? '';
+    // The length test first: it settles almost every header without a lowercase copy.
+    if (name.length === 13 && name.toLowerCase() === 'authorization') count += 1;
+  }
+  return count;
 }

@@ -1,23 +1,25 @@
 /**
  * The catalogued Totango APIs on a region's server, routed from the shared catalogue (no
- * second list). Every request: faults, bearer token, every token check, certificate
- * binding (RFC 8705), the scope check through the shared scope model; then the handler,
- * and an audit entry.
+ * second list). Every request: faults (the region server's hook); then, before the body
+ * or the path parameters are read, the bearer token, every token check, the certificate
+ * binding (RFC 8705) and the scope check (`api-access.ts`); then the handler. Every call
+ * whose token was good lands in the audit log with its status and error code, refused
+ * ones included.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CATALOGUE, type CatalogueEndpoint } from '../../../shared/catalogue';
-import { covers, splitScopeParameter } from '../../../shared/scopes';
-import { matchPresented } from '../certificate-binding';
 import { FormParams } from '../http/form-params';
-import { peerCertificate } from '../http/peer-certificate';
 import type { RegionContext } from '../region-context';
-import { noteClientId } from '../request-log';
+import { API_ACCESS, apiAccessOf, authorizeApiCall, type ApiAccess } from './api-access';
+import { apiErrorAnswer, endpointForPath, unreadablePathError } from './api-errors';
 import { API_HANDLERS } from './api-handlers';
-import { ApiError, type ApiHandlers, type ApiRequest } from './api-types';
-import { BearerError, bearerToken } from './bearer-challenge';
+import type { ApiHandlers, ApiRequest } from './api-types';
 
 export function registerCatalogueApis(server: FastifyInstance, context: RegionContext, handlers: ApiHandlers = API_HANDLERS): void {
-  const realm = `Totango mock ${context.region.toUpperCase()}`;
+  const realm = realmOf(context);
+  server.decorateRequest(API_ACCESS, null);
   for (const endpoint of CATALOGUE) {
     let index = 0;
     // find-my-way reads "-" inside a parameter name as a separator, so parameters are routed by position.
@@ -25,99 +27,96 @@ export function registerCatalogueApis(server: FastifyInstance, context: RegionCo
     server.route({
       method: endpoint.method,
       url,
-      handler: async (request, reply) => {
-        try {
-          return await serve(context, endpoint, handlers, request, reply);
-        } catch (error) {
-          if (error instanceof BearerError) {
-            return reply.code(error.status).header('www-authenticate', error.challenge(realm)).header('cache-control', 'no-store').send(error.toJSON());
-          }
-          if (error instanceof ApiError) {
-            const body = error.body ?? { error: error.code, error_description: error.message, ...(error.field === undefined ? {} : { field: error.field }) };
-            if (isScimError(error.body)) reply.type('application/scim+json');
-            return reply.code(error.status).send(body);
-          }
-          throw error;
-        }
+      // onRequest runs before the body is parsed: a refused token or scope is never a 400 about the body.
+      onRequest: (request, _reply, done) => {
+        authorizeApiCall(context, endpoint, request);
+        done();
       },
+      errorHandler: (error, request, reply) => answerError(context, endpoint, realm, error, request, reply),
+      handler: (request, reply) => serve(context, endpoint, handlers, request, reply),
     });
   }
+}
+
+/**
+ * For the server shell's `onUnreadablePath`: a catalogued path whose parameter does not
+ * decode (or is too long) gets the token and scope checks first, then a 400 naming the
+ * parameter. False for any other path.
+ */
+export function answerUnreadableApiPath(context: RegionContext, error: FastifyError, request: FastifyRequest, reply: FastifyReply): boolean {
+  const queryStart = request.url.indexOf('?');
+  const pathname = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
+  const endpoint = endpointForPath(CATALOGUE, request.method, pathname);
+  if (!endpoint) return false;
+  let answered: unknown;
+  try {
+    authorizeApiCall(context, endpoint, request);
+    answered = unreadablePathError(endpoint, pathname, error);
+  } catch (refused) {
+    answered = refused;
+  }
+  try {
+    answerError(context, endpoint, realmOf(context), answered, request, reply);
+  } catch (unexpected) {
+    context.core.logError(`${request.method} ${pathname.slice(0, 200)} failed`, unexpected);
+    return false;
+  }
+  return true;
 }
 
 async function serve(context: RegionContext, endpoint: CatalogueEndpoint, handlers: ApiHandlers, request: FastifyRequest, reply: FastifyReply) {
-  const { core, region } = context;
-  const queryStart = request.url.indexOf('?');
-  const pathname = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
-  const query = new URLSearchParams(queryStart < 0 ? '' : request.url.slice(queryStart + 1));
-  const token = bearerToken(request.headers, query);
-  const check = core.tokens.check(region, token);
-  if (!check.ok) throw new BearerError(401, 'invalid_token', check.description);
-  const { claims, app, user } = check;
-  noteClientId(request, app.clientId);
-  const bound = claims.cnf?.['x5t#S256'];
-  if (bound !== undefined) checkBinding(context, app, bound, request);
-  const granted = splitScopeParameter(claims.scope);
-  if (!covers(granted, endpoint.requiredScope).covered) {
-    throw new BearerError(
-      403,
-      'insufficient_scope',
-      `the token's scopes (${granted.join(' ') || 'none'}) do not cover "${endpoint.requiredScope}", which ${endpoint.method} ${endpoint.path} requires`,
-      endpoint.requiredScope,
-    );
-  }
-  const pathParams = Object.fromEntries(endpoint.pathParams.map((name, i) => [name, (request.params as Record<string, string>)[`p${i}`] ?? '']));
+  const { core } = context;
+  const access = apiAccessOf(request) as ApiAccess;
+  const params = request.params as Record<string, string>;
+  const pathParams: Record<string, string> = {};
+  for (let i = 0; i < endpoint.pathParams.length; i++) pathParams[endpoint.pathParams[i] as string] = params[`p${i}`] ?? '';
   const apiRequest: ApiRequest = {
     endpoint,
     pathParams,
-    query,
+    query: access.query,
     body: request.body instanceof FormParams ? formObject(request.body) : request.body,
     contentType: request.headers['content-type'],
-    actingUser: user,
-    clientId: app.clientId,
+    ifMatch: request.headers['if-match'],
+    actingUser: access.user,
+    clientId: access.app.clientId,
     serviceId: core.database.state.account.serviceId,
-    now: core.clock.now(),
+    now: access.at,
     baseUrl: `${request.protocol}://${request.headers.host ?? ''}`,
   };
-  let status = 500;
-  try {
-    const result = await handlers[endpoint.id as keyof ApiHandlers](apiRequest, core.tenant);
-    status = result.status;
-    for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
-    return reply.code(result.status).send(result.body);
-  } catch (error) {
-    if (error instanceof ApiError) status = error.status;
-    throw error;
-  } finally {
-    core.tenant.recordAudit({
-      at: apiRequest.now,
-      userId: user.id,
-      userEmail: user.email,
-      clientId: app.clientId,
-      method: endpoint.method,
-      path: pathname,
-      endpointId: endpoint.id,
-      status,
-    });
-  }
+  const result = await handlers[endpoint.id as keyof ApiHandlers](apiRequest, core.tenant);
+  audit(context, endpoint, access, result.status, undefined);
+  if (result.headers) for (const [name, value] of Object.entries(result.headers)) reply.header(name, value);
+  return reply.code(result.status).send(result.body);
 }
 
-function checkBinding(context: RegionContext, app: Parameters<typeof matchPresented>[0], bound: string, request: FastifyRequest): void {
-  const peer = peerCertificate(request);
-  if (peer.transport === 'http') {
-    throw new BearerError(401, 'invalid_token', `the access token is bound to a certificate (RFC 8705); call the API over HTTPS at ${context.core.mtlsOrigin(context.region)} with that certificate`);
-  }
-  if (peer.thumbprint === undefined) throw new BearerError(401, 'invalid_token', 'the access token is bound to a certificate, and the request presented none');
-  if (peer.thumbprint !== bound) {
-    const presented = matchPresented(app, peer.thumbprint, context.core.applications.certificates);
-    const why = presented.ok ? '' : ` (${presented.description})`;
-    throw new BearerError(401, 'invalid_token', `the certificate presented is not the one the access token is bound to${why}`);
-  }
+/** Answers a refusal or a failure of an API call, auditing it when the token was good; rethrows what is unexpected. */
+function answerError(context: RegionContext, endpoint: CatalogueEndpoint, realm: string, error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const answer = apiErrorAnswer(error, endpoint, realm);
+  const access = apiAccessOf(request);
+  if (access) audit(context, endpoint, access, answer?.status ?? 500, answer ? answer.code : 'server_error');
+  // The shell's error handler logs it and answers a 500 without a stack trace.
+  if (!answer) throw error;
+  reply.code(answer.status).headers(answer.headers);
+  if (answer.contentType) reply.type(answer.contentType);
+  return reply.send(answer.body);
 }
 
-/** RFC 7644 §3.12 error bodies go out as `application/scim+json`. */
-function isScimError(body: unknown): boolean {
-  const schemas = (body as { schemas?: unknown } | undefined)?.schemas;
-  return Array.isArray(schemas) && schemas.includes('urn:ietf:params:scim:api:messages:2.0:Error');
+function audit(context: RegionContext, endpoint: CatalogueEndpoint, access: ApiAccess, status: number, error: string | undefined): void {
+  context.core.tenant.recordAudit({
+    at: access.at,
+    userId: access.user.id,
+    userEmail: access.user.email,
+    clientId: access.app.clientId,
+    method: endpoint.method,
+    path: access.pathname,
+    endpointId: endpoint.id,
+    status,
+    error: error ?? null,
+  });
+}
+
+function realmOf(context: RegionContext): string {
+  return `Totango mock ${context.region.toUpperCase()}`;
 }
 
 function formObject(form: FormParams): Record<string, string> {

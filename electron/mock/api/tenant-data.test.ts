@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 function audit(n: number): AuditEntry {
-  return { at: NOW + n, userId: 'u-1001', userEmail: 'maya.cohen@acme-demo.example', clientId: 'c1', method: 'GET', path: `/api/v1/users/whoami?n=${n}`, endpointId: 'whoami', status: 200 };
+  return { at: NOW + n, userId: 'u-1001', userEmail: 'maya.cohen@acme-demo.example', clientId: 'c1', method: 'GET', path: `/api/v1/users/whoami?n=${n}`, endpointId: 'whoami', status: 200, error: null };
 }
 
 describe('TenantData seed', () => {

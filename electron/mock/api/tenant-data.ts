@@ -25,6 +25,8 @@ export interface AuditEntry {
   readonly path: string;
   readonly endpointId: string;
   readonly status: number;
+  /** The error code of a refused or failed call (`insufficient_scope`, `invalid_request`, …); null when it succeeded. */
+  readonly error: string | null;
 }
 
 export class TenantData {

@@ -11,12 +11,23 @@ import { OAuthError } from '../oauth-error';
 import { FormParams, MAX_FORM_BYTES } from './form-params';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * The longest path segment the router takes as a parameter (find-my-way's default is 100,
+ * which made a long id a routing error before the token was even looked at).
+ */
+export const MAX_PATH_SEGMENT = 8192;
 export const LOOPBACK_HOST = '127.0.0.1';
 
 export interface ServerShellOptions {
   readonly logError: (message: string, cause: unknown) => void;
   /** Serve HTTPS, asking for a client certificate without requiring one at the TLS layer. */
   readonly tls?: { readonly key: string; readonly cert: string; readonly ca: string };
+  /**
+   * Answers a request whose path the router could not read (a segment that is not valid
+   * percent-encoding, or too long) and returns true, when the path is one of its own;
+   * false leaves it to the shell's 400. The catalogued APIs check the token first.
+   */
+  readonly onUnreadablePath?: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => boolean;
 }
 
 export function createServerShell(options: ServerShellOptions): FastifyInstance {
@@ -24,11 +35,16 @@ export function createServerShell(options: ServerShellOptions): FastifyInstance 
     ...(options.tls ? { https: { ...options.tls, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' as const, handshakeTimeout: 10_000 } } : {}),
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     return503OnClosing: true,
     forceCloseConnections: true,
-    frameworkErrors: (error, request, reply) => sendError(reply, invalidRequestFrom(error, request), options),
+    frameworkErrors: (error, request, reply) => {
+      const unreadablePath = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      if (unreadablePath && options.onUnreadablePath?.(error, request, reply) === true) return;
+      sendError(reply, invalidRequestFrom(error, request), options);
+    },
   });
   server.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: MAX_FORM_BYTES }, (_request, body, done) => {
     try {
@@ -37,16 +53,12 @@ export function createServerShell(options: ServerShellOptions): FastifyInstance 
       done(error as Error, undefined);
     }
   });
-  // An empty JSON body (a DELETE sent with a JSON content type) is no body, not an error;
-  // `__proto__` and `constructor` keys are refused, as Fastify's own parser does.
   server.removeContentTypeParser('application/json');
-  server.addContentTypeParser(['application/json', 'application/scim+json'], { parseAs: 'string' }, (_request, body, done) => {
-    const text = (body as string).trim();
-    if (text === '') return done(null, undefined);
+  server.addContentTypeParser(['application/json', 'application/scim+json'], { parseAs: 'buffer' }, (_request, body, done) => {
     try {
-      done(null, secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
-    } catch {
-      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
     }
   });
   const routes: { method: string; pattern: RegExp }[] = [];
@@ -67,8 +79,40 @@ export function createServerShell(options: ServerShellOptions): FastifyInstance 
   return server;
 }
 
+/** Routing errors (a path that does not decode, a segment too long): the words never echo the URL. */
+/** The code of the errors {@link parseJsonBody} throws; their message is the answer's description. */
+const BODY_ERROR = 'MOCK_ERR_BODY';
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function bodyError(description: string): Error {
+  return Object.assign(new Error(description), { statusCode: 400, code: BODY_ERROR });
+}
+
+/**
+ * A JSON body: UTF-8 only (RFC 8259 §8.1), so that bytes that are not are refused rather
+ * than stored mangled; empty is no body (a DELETE sent with a JSON content type);
+ * `__proto__` and `constructor` keys are refused, as Fastify's own parser does.
+ */
+function parseJsonBody(body: Buffer): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(body).trim();
+  } catch {
+    throw bodyError('the body is not valid UTF-8; JSON must be sent as UTF-8 (RFC 8259 section 8.1)');
+  }
+  if (text === '') return undefined;
+  try {
+    return secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' });
+  } catch (error) {
+    if (/forbidden (prototype|constructor) property/i.test((error as Error).message)) {
+      throw bodyError('the body has a "__proto__" or "constructor" key, which the mock refuses');
+    }
+    throw bodyError('the body is not valid JSON');
+  }
+}
+
 function invalidRequestFrom(error: FastifyError, request: FastifyRequest): OAuthError {
-  return new OAuthError('invalid_request', `the request to ${request.method} could not be read: ${error.message.slice(0, 200)}`);
+  return new OAuthError('invalid_request', `the request to ${request.method} could not be read: ${describeClientError(error)}`);
 }
 
 function sendError(reply: FastifyReply, error: unknown, options: ServerShellOptions, request?: FastifyRequest) {
@@ -94,12 +138,21 @@ function translate(error: unknown): TranslatedError {
     const message = issue ? `${field === '' ? 'the body' : `"${field}"`}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}` : 'invalid input';
     return { status: 400, body: { error: 'validation_failed', error_description: message, ...(field === '' ? {} : { field }) }, headers: {} };
   }
+  const client = clientErrorOf(error);
+  if (client) return { status: client.status, body: { error: 'invalid_request', error_description: client.description }, headers: {} };
+  return { status: 500, body: { error: 'server_error', error_description: 'the mock hit an unexpected error; it has been logged' }, headers: {} };
+}
+
+/**
+ * A request the framework could not read (its body: size, content type, JSON, UTF-8;
+ * its path): 413 for a body too large, 400 for the rest, with words that never echo
+ * the request. Undefined for any other error.
+ */
+export function clientErrorOf(error: unknown): { readonly status: 400 | 413; readonly description: string } | undefined {
   const fastifyError = error as Partial<FastifyError> | undefined;
   const status = fastifyError?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status: status === 413 ? 413 : 400, body: { error: 'invalid_request', error_description: describeClientError(fastifyError) }, headers: {} };
-  }
-  return { status: 500, body: { error: 'server_error', error_description: 'the mock hit an unexpected error; it has been logged' }, headers: {} };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return { status: status === 413 ? 413 : 400, description: describeClientError(fastifyError) };
 }
 
 function describeClientError(error: Partial<FastifyError> | undefined): string {
@@ -112,8 +165,14 @@ function describeClientError(error: Partial<FastifyError> | undefined): string {
       return 'the JSON body is empty';
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'the Content-Length does not match the body';
+    case BODY_ERROR:
+      return error.message ?? 'the body could not be read';
+    case 'FST_ERR_BAD_URL':
+      return 'the request path is not valid percent-encoding (RFC 3986 section 2.1)';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return `a segment of the request path is longer than ${MAX_PATH_SEGMENT} characters`;
     default:
-      if (error instanceof SyntaxError || error?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'the body is not valid JSON';
+      if (error instanceof SyntaxError) return 'the body is not valid JSON';
       return (error?.message ?? 'the request is malformed').slice(0, 200);
   }
 }

@@ -26,10 +26,26 @@ export type ScimErrorType = 'invalidFilter' | 'uniqueness' | 'mutability' | 'inv
  *
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.12
  */
-export function scimError(status: 400 | 404 | 409, scimType: ScimErrorType | undefined, detail: string): ApiError {
+export function scimError(status: 400 | 404 | 409 | 412, scimType: ScimErrorType | undefined, detail: string): ApiError {
   const body = { schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail };
-  const code = status === 404 ? 'not_found' : status === 409 ? 'conflict' : 'invalid_request';
+  const code = status === 404 ? 'not_found' : status === 409 ? 'conflict' : status === 412 ? 'precondition_failed' : 'invalid_request';
   return new ApiError(status, code, detail, undefined, body);
+}
+
+/**
+ * A write that names the version it read (`If-Match`) must find that version still
+ * current; otherwise 412, and nothing changes. Versions are weak ETags, so the comparison
+ * is the weak one (RFC 9110 §8.8.3.2), as SCIM clients send `W/"…"` back; `*` matches any.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.14
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-13.1.1
+ */
+export function checkIfMatch(request: ApiRequest, version: number): void {
+  const header = request.ifMatch;
+  if (header === undefined) return;
+  const tags = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (tags.includes('*') || tags.includes(`"${version}"`)) return;
+  throw scimError(412, undefined, `the resource has changed since that version: "If-Match" names ${header.trim().slice(0, 100)}, and the current version is ${etag(version)}; read it again`);
 }
 
 /** The `{service-id}` of a SCIM path must be the account's own; any other is unknown. */

@@ -95,6 +95,17 @@ describe('SCIM patch group', () => {
     expect(await memberIds('t-203')).toEqual(['u-1003']);
   });
 
+  it('refuses a PATCH or PUT naming an older version in If-Match with 412, and keeps the members', async () => {
+    await patchGroup('t-201', [{ op: 'add', path: 'members', value: [{ value: 'u-1003' }] }]);
+    const stale = await tenant.callError('scim-patch-group', { pathParams: { 'team-id': 't-201' }, ifMatch: 'W/"1"', body: { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'members' }] } });
+    expect([stale.status, scimBody(stale)['status']]).toEqual([412, '412']);
+    const replaced = await tenant.callError('scim-replace-group', { pathParams: { 'team-id': 't-201' }, ifMatch: 'W/"1"', body: { schemas: [GROUP], members: [] } });
+    expect(replaced.status).toBe(412);
+    expect(await memberIds('t-201')).toEqual(['u-1001', 'u-1002', 'u-1003']);
+    const current = await tenant.call('scim-replace-group', { pathParams: { 'team-id': 't-201' }, ifMatch: 'W/"2"', body: { schemas: [GROUP], members: [] } });
+    expect(current.headers?.['etag']).toBe('W/"3"');
+  });
+
   it('refuses to add an unknown user and keeps the members', async () => {
     const error = await tenant.callError('scim-patch-group', { pathParams: { 'team-id': 't-201' }, body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: 'nobody' }] }] } });
     expect([error.status, scimBody(error)['detail']]).toEqual([400, 'unknown user "nobody" in "members[2].value"']);

@@ -2,6 +2,7 @@
  * SCIM 2.0 Groups, which are Totango teams: list (with `filter`, `startIndex`, `count`),
  * get, PUT (sets the members, and the name when given) and PATCH (`add`/`remove`/`replace`
  * of `members`, `members[value eq "…"]`, `displayName`). Members are SCIM users by id.
+ * A PUT or PATCH whose `If-Match` names an older version is refused with 412.
  *
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-4.2
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.5.2
@@ -9,7 +10,7 @@
 import type { ApiHandler, ApiRequest } from '../api-types';
 import type { TenantData } from '../tenant-data';
 import type { Team } from '../tenant-schema';
-import { checkService, GROUP_SCHEMA, scimBaseUrl, scimBody, scimError, scimList, scimMeta, scimResource, type ScimMeta } from './scim-common';
+import { checkIfMatch, checkService, GROUP_SCHEMA, scimBaseUrl, scimBody, scimError, scimList, scimMeta, scimResource, type ScimMeta } from './scim-common';
 import { parseScimFilter } from './scim-filter';
 import { applyPatch, readPatchOperations } from './scim-patch';
 
@@ -45,6 +46,7 @@ export const getScimGroup: ApiHandler = (request, data) => {
 export const replaceScimGroup: ApiHandler = async (request, data) => {
   checkService(request);
   const team = findTeam(request, data);
+  checkIfMatch(request, team.version);
   const body = scimBody(request, GROUP_SCHEMA);
   if (body['id'] !== undefined && body['id'] !== team.id) throw scimError(400, 'mutability', '"id" cannot be changed');
   return store(request, data, team, body);
@@ -58,6 +60,7 @@ export const replaceScimGroup: ApiHandler = async (request, data) => {
 export const patchScimGroup: ApiHandler = async (request, data) => {
   checkService(request);
   const team = findTeam(request, data);
+  checkIfMatch(request, team.version);
   const operations = readPatchOperations(request);
   const resource: JsonObject = { schemas: [GROUP_SCHEMA], id: team.id, displayName: team.name, members: team.memberIds.map((value) => ({ value })) };
   applyPatch(resource, operations, GROUP_SCHEMA, []);

@@ -176,6 +176,31 @@ describe('SCIM patch user', () => {
     expect((await get('u-1002')).meta.version).toBe('W/"1"');
   });
 
+  it('applies a PATCH whose If-Match names the current version, weak or strong, or "*"', async () => {
+    for (const [ifMatch, version] of [
+      ['W/"1"', 'W/"2"'],
+      ['"2"', 'W/"3"'],
+      ['W/"9", W/"3"', 'W/"4"'],
+      ['*', 'W/"5"'],
+    ] as const) {
+      const result = await tenant.call('scim-patch-user', { pathParams: { 'user-id': 'u-1002' }, ifMatch, body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: version }] } });
+      expect(result.headers?.['etag']).toBe(version);
+    }
+  });
+
+  it('refuses a PATCH or PUT whose If-Match names an older version with 412, and changes nothing', async () => {
+    await patch('u-1002', [{ op: 'replace', path: 'title', value: 'Lead' }]);
+    const stale = await tenant.callError('scim-patch-user', { pathParams: { 'user-id': 'u-1002' }, ifMatch: 'W/"1"', body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Stale' }] } });
+    expect([stale.status, stale.code, scimBody(stale)]).toEqual([
+      412,
+      'precondition_failed',
+      { schemas: [ERROR], status: '412', detail: 'the resource has changed since that version: "If-Match" names W/"1", and the current version is W/"2"; read it again' },
+    ]);
+    const replaced = await tenant.callError('scim-replace-user', { pathParams: { 'user-id': 'u-1002' }, ifMatch: 'W/"1"', body: { schemas: [USER], userName: 'x@acme-demo.example' } });
+    expect(replaced.status).toBe(412);
+    expect(await get('u-1002')).toMatchObject({ title: 'Lead', meta: { version: 'W/"2"' } });
+  });
+
   it('answers 409 when the patched userName belongs to another user', async () => {
     const error = await tenant.callError('scim-patch-user', { pathParams: { 'user-id': 'u-1002' }, body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'userName', value: 'maya.cohen@acme-demo.example' }] } });
     expect([error.status, scimBody(error).scimType]).toEqual([409, 'uniqueness']);

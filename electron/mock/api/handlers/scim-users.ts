@@ -1,7 +1,8 @@
 /**
  * SCIM 2.0 Users of the account's service: list (with `filter`, `startIndex`, `count`),
  * get, create (201, 409 on a taken `userName`), replace (PUT) and PATCH. Every answer is
- * `application/scim+json`; single resources carry their `ETag`.
+ * `application/scim+json`; single resources carry their `ETag`, and a PUT or PATCH whose
+ * `If-Match` names an older version is refused with 412.
  *
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3
  * @see https://support.totango.com/hc/en-us/articles/360031891612-Manage-Totango-users-via-API
@@ -10,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiHandler, ApiRequest } from '../api-types';
 import type { TenantData } from '../tenant-data';
 import type { ScimUser } from '../tenant-schema';
-import { checkService, scimBody, scimError, scimList, scimResource, TOTANGO_USER_SCHEMA, USER_SCHEMA } from './scim-common';
+import { checkIfMatch, checkService, scimBody, scimError, scimList, scimResource, TOTANGO_USER_SCHEMA, USER_SCHEMA } from './scim-common';
 import { parseScimFilter } from './scim-filter';
 import { applyPatch, readPatchOperations } from './scim-patch';
 import { checkUniqueUserName, editableUser, readUserFields, userResource, type UserFields } from './scim-user-resource';
@@ -60,6 +61,7 @@ export const createScimUser: ApiHandler = async (request, data) => {
 export const replaceScimUser: ApiHandler = async (request, data) => {
   checkService(request);
   const user = findUser(request, data);
+  checkIfMatch(request, user.version);
   const body = scimBody(request, USER_SCHEMA);
   if (body['id'] !== undefined && body['id'] !== user.id) throw scimError(400, 'mutability', '"id" cannot be changed');
   return store(request, data, user, readUserFields(body));
@@ -73,6 +75,7 @@ export const replaceScimUser: ApiHandler = async (request, data) => {
 export const patchScimUser: ApiHandler = async (request, data) => {
   checkService(request);
   const user = findUser(request, data);
+  checkIfMatch(request, user.version);
   const operations = readPatchOperations(request);
   const resource = editableUser(user);
   applyPatch(resource, operations, USER_SCHEMA, [TOTANGO_USER_SCHEMA]);

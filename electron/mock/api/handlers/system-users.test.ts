@@ -60,6 +60,7 @@ describe('audit log', () => {
     path: `/some/path/${endpointId}`,
     endpointId,
     status: 200,
+    error: null,
   });
 
   beforeEach(() => {
@@ -88,6 +89,8 @@ describe('audit log', () => {
       path: '/some/path/whoami',
       endpoint_id: 'whoami',
       status: 200,
+      outcome: 'success',
+      error: null,
       sensitive: false,
     });
   });

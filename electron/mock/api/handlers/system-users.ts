@@ -66,8 +66,16 @@ function auditRecord(entry: AuditEntry) {
     path: entry.path,
     endpoint_id: entry.endpointId,
     status: entry.status,
+    outcome: outcomeOf(entry),
+    error: entry.error,
     sensitive: false,
   };
+}
+
+/** "denied" for a refused token, binding or scope (401, 403); "failed" for any other error. */
+function outcomeOf(entry: AuditEntry): 'success' | 'denied' | 'failed' {
+  if (entry.status < 400 && entry.error === null) return 'success';
+  return entry.status === 401 || entry.status === 403 ? 'denied' : 'failed';
 }
 
 function dayStart(raw: string | null, field: string): number | undefined {

@@ -26,6 +26,7 @@ export interface RequestOptions {
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly contentType?: string;
+  readonly ifMatch?: string;
   readonly actingUser?: MockUser;
   readonly now?: number;
 }
@@ -40,6 +41,7 @@ export function apiRequest(endpointId: EndpointId, options: RequestOptions = {})
     query: new URLSearchParams(options.query),
     body: options.body,
     contentType: options.contentType ?? (options.body === undefined ? undefined : scim ? 'application/scim+json' : 'application/json'),
+    ifMatch: options.ifMatch,
     actingUser: options.actingUser ?? TEST_USER,
     clientId: 'test-client',
     serviceId: TEST_SERVICE_ID,
