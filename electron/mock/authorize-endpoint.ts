@@ -10,6 +10,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { covers, parseScope, splitScopeParameter, type Scope } from '../../shared/scopes';
 import { CODE_CHALLENGE } from './authorization-codes';
+import { matchesCallbackUrl } from './callback-urls';
+import { answerFault, injectedFault, redirectBack, sendPage, type RedirectTarget } from './authorize-answers';
 import { consentPage, errorPage, signInPage } from './authorize-pages';
 import { FormParams } from './http/form-params';
 import { Interactions, newSessionId, readCookie, SESSION_COOKIE, type Interaction } from './interactions';
@@ -26,12 +28,15 @@ export function registerAuthorizeEndpoint(server: FastifyInstance, context: Regi
   const interactions = new Interactions(context.core.clock);
 
   server.get('/oauth/authorize', async (request, reply) => {
-    let target: { redirectUri: string; state: string | undefined } | undefined;
+    const fault = await injectedFault(context);
+    let target: RedirectTarget | undefined;
     try {
       const params = FormParams.fromUrl(request.url);
       const { app, redirectUri, effectiveRedirectUri } = trustedTarget(context, params);
+      // Known before "state" is read: a repeated "state" is still an error sent back to the client.
       target = { redirectUri: effectiveRedirectUri, state: undefined };
-      target.state = params.get('state');
+      target = { redirectUri: effectiveRedirectUri, state: params.get('state') };
+      if (fault) return answerFault(context, reply, fault, target);
       params.assertNoRepeats();
       const responseType = params.get('response_type');
       if (responseType === undefined) throw new RedirectableError('invalid_request', 'missing "response_type"');
@@ -52,12 +57,14 @@ export function registerAuthorizeEndpoint(server: FastifyInstance, context: Regi
       setSessionCookie(reply, sessionId);
       return sendPage(reply, 200, signInPage(context.page, { interactionId: interaction.id, appName: app.name, users: context.core.users.list() }));
     } catch (error) {
+      if (fault) return answerFault(context, reply, fault, target);
       return answerError(context, reply, error, target);
     }
   });
 
   server.post('/oauth/authorize/login', async (request, reply) => {
     const form = formOf(request);
+    if (!form) return notAForm(context, reply);
     const interaction = interactions.find(form.get('interaction'), readCookie(request.headers.cookie, SESSION_COOKIE));
     if (!interaction) return expiredInteraction(context, reply);
     const app = context.core.applications.find(interaction.clientId);
@@ -83,12 +90,17 @@ export function registerAuthorizeEndpoint(server: FastifyInstance, context: Regi
 
   server.post('/oauth/authorize/consent', async (request, reply) => {
     const form = formOf(request);
+    if (!form) return notAForm(context, reply);
     const interaction = interactions.find(form.get('interaction'), readCookie(request.headers.cookie, SESSION_COOKIE));
     if (!interaction?.userId || interaction.authTime === undefined) return expiredInteraction(context, reply);
+    const decision = form.get('decision');
+    // Anything but the two buttons' values is a broken form, not a refusal: the sign-in stays open.
+    if (decision !== 'approve' && decision !== 'deny') {
+      return sendPage(reply, 400, errorPage(context.page, 'This consent answer is not valid', `"decision" must be "approve" or "deny", not ${decision === undefined ? 'missing' : `"${decision.slice(0, 20)}"`}`));
+    }
     interactions.finish(interaction.id);
     const target = { redirectUri: interaction.effectiveRedirectUri, state: interaction.state };
-    const decision = form.get('decision');
-    if (decision !== 'approve') {
+    if (decision === 'deny') {
       return answerError(context, reply, new RedirectableError('access_denied', 'the user denied the request'), target);
     }
     const user = context.core.users.find(interaction.userId);
@@ -103,9 +115,14 @@ export function registerAuthorizeEndpoint(server: FastifyInstance, context: Regi
   });
 }
 
-function formOf(request: FastifyRequest): FormParams {
+/** The form a page posted; undefined when the body is something else (JSON, say). An empty body is an empty form. */
+function formOf(request: FastifyRequest): FormParams | undefined {
   if (request.body instanceof FormParams) return request.body;
-  return FormParams.parse('');
+  return request.body === undefined || request.body === null ? FormParams.parse('') : undefined;
+}
+
+function notAForm(context: RegionContext, reply: FastifyReply) {
+  return sendPage(reply, 400, errorPage(context.page, 'This form could not be read', 'the sign-in and consent pages post "application/x-www-form-urlencoded" forms; send the form as they do'));
 }
 
 function grantOf(interaction: Interaction) {
@@ -132,8 +149,10 @@ function trustedTarget(context: RegionContext, params: FormParams) {
   if (app.grantType !== 'authorization_code') {
     throw new UntrustedRequest(`the application "${app.name}" uses the client-credentials grant and has no authorization flow`);
   }
-  if (redirectUri !== undefined && !app.callbackUrls.includes(redirectUri)) {
-    throw new UntrustedRequest(`the redirect URI "${redirectUri.slice(0, 200)}" is not one of the application's registered callback URLs (they must match exactly)`);
+  if (redirectUri !== undefined && !matchesCallbackUrl(app.callbackUrls, redirectUri)) {
+    throw new UntrustedRequest(
+      `the redirect URI "${redirectUri.slice(0, 200)}" is not one of the application's registered callback URLs (they must match exactly; only the port of http://127.0.0.1 and http://[::1] may differ)`,
+    );
   }
   const only = app.callbackUrls.length === 1 ? app.callbackUrls[0] : undefined;
   const effectiveRedirectUri = redirectUri ?? only;
@@ -175,7 +194,7 @@ function answerError(
   context: RegionContext,
   reply: FastifyReply,
   error: unknown,
-  target: { redirectUri: string; state: string | undefined } | undefined,
+  target: RedirectTarget | undefined,
 ) {
   if (error instanceof OAuthError && target && !(error instanceof UntrustedRequest)) {
     return redirectBack(context, reply, target.redirectUri, { error: error.code, error_description: error.description, state: target.state });
@@ -183,13 +202,6 @@ function answerError(
   const message = error instanceof Error && (error instanceof UntrustedRequest || error instanceof OAuthError) ? error.message : 'the request could not be read';
   if (!(error instanceof UntrustedRequest || error instanceof OAuthError)) context.core.logError('authorization request failed', error);
   return sendPage(reply, 400, errorPage(context.page, 'This authorization request is not valid', message));
-}
-
-function redirectBack(context: RegionContext, reply: FastifyReply, redirectUri: string, fields: Record<string, string | undefined>) {
-  const url = new URL(redirectUri);
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined) url.searchParams.append(name, value);
-  url.searchParams.append('iss', context.core.issuer(context.region));
-  return reply.code(303).header('cache-control', 'no-store').header('location', url.toString()).send();
 }
 
 function expiredInteraction(context: RegionContext, reply: FastifyReply) {
@@ -202,15 +214,4 @@ function expiredInteraction(context: RegionContext, reply: FastifyReply) {
 
 function setSessionCookie(reply: FastifyReply, sessionId: string): void {
   reply.header('set-cookie', `${SESSION_COOKIE}=${sessionId}; Path=/oauth; HttpOnly; SameSite=Lax`);
-}
-
-function sendPage(reply: FastifyReply, status: number, html: string) {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
-    .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
-    .send(html);
 }

@@ -41,6 +41,11 @@ export interface FaultResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: { error: string; error_description: string };
+  /**
+   * True when the fault names its OAuth `error`: the authorization endpoint sends it back
+   * to the client's redirect URI; a fault with only a status answers with that status.
+   */
+  readonly namesError: boolean;
 }
 
 export interface AppliedFaults {
@@ -106,12 +111,37 @@ function responseOf(fault: Fault): FaultResponse {
       status: 429,
       headers: { 'retry-after': String(retryAfter) },
       body: { error: fault.error ?? 'rate_limit_exceeded', error_description: fault.errorDescription ?? `too many requests; retry after ${retryAfter} seconds (injected by the mock)` },
+      namesError: fault.error !== undefined,
     };
   }
-  const status = fault.status ?? 400;
+  const status = fault.status ?? statusOfError(fault.error);
   return {
     status,
     headers: {},
     body: { error: fault.error ?? (status >= 500 ? 'server_error' : 'invalid_request'), error_description: fault.errorDescription ?? `failure injected by the mock (HTTP ${status})` },
+    namesError: fault.error !== undefined,
   };
+}
+
+/**
+ * The status a fault that names only its error answers with: the one the RFCs give that
+ * error where they give one, else 400.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1 (server_error, temporarily_unavailable: 500, 503)
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1 (invalid_token 401, insufficient_scope 403)
+ */
+function statusOfError(error: string | undefined): number {
+  switch (error) {
+    case 'temporarily_unavailable':
+      return 503;
+    case 'server_error':
+      return 500;
+    case 'invalid_client':
+    case 'invalid_token':
+      return 401;
+    case 'insufficient_scope':
+      return 403;
+    default:
+      return 400;
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * One region of the mock Totango: its authorization server on its own origin and keys.
- * The catalogued APIs join it in the next layer of the mock.
+ * One region of the mock Totango on its own origin and keys: its authorization server,
+ * the catalogued APIs, and the fault injection in front of them.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RegionId } from '../../shared/regions';
@@ -36,28 +36,41 @@ export function createRegionServer(core: MockCore, region: RegionId, transport: 
   registerTokenEndpoint(server, context, authenticator);
   registerTokenManagementEndpoints(server, context, authenticator);
   registerCatalogueApis(server, context);
-  server.addHook('onRequest', async (request, reply) => {
-    if (core.faults.empty) return;
-    const path = request.url.split('?')[0] ?? '';
-    const targets = faultTargets(request.method, path);
-    if (!targets) return;
-    const applied = core.faults.apply(targets);
-    if (applied.latencyMs > 0) await delay(applied.latencyMs);
-    const fault = applied.response;
-    if (!fault) return;
-    reply.code(fault.status).headers(fault.headers).header('cache-control', 'no-store');
-    if (fault.status === 401) {
-      reply.header('www-authenticate', path.startsWith('/oauth/') ? `Basic realm="Totango mock ${region.toUpperCase()}"` : `Bearer realm="Totango mock ${region.toUpperCase()}", error="${fault.body.error}"`);
-    }
-    return reply.send(fault.body);
+  // A callback hook, not an async one: with no fault in force (nearly always) it costs no promise.
+  server.addHook('onRequest', (request, reply, done) => {
+    if (core.faults.empty) return done();
+    answerFault(core, region, request, reply).then((answered) => {
+      if (!answered) done();
+    }, done);
   });
   return server;
 }
 
-/** The fault targets a request matches, most specific first; undefined when faults never apply (metadata, JWKS). */
+/** Applies the faults `request` matches (latency, then an error answer); true when it answered. */
+async function answerFault(core: MockCore, region: RegionId, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const path = request.url.split('?')[0] ?? '';
+  const targets = faultTargets(request.method, path);
+  if (!targets) return false;
+  const applied = core.faults.apply(targets);
+  if (applied.latencyMs > 0) await delay(applied.latencyMs);
+  const fault = applied.response;
+  if (!fault) return false;
+  reply.code(fault.status).headers(fault.headers).header('cache-control', 'no-store');
+  if (fault.status === 401) {
+    reply.header('www-authenticate', path.startsWith('/oauth/') ? `Basic realm="Totango mock ${region.toUpperCase()}"` : `Bearer realm="Totango mock ${region.toUpperCase()}", error="${fault.body.error}"`);
+  }
+  reply.send(fault.body);
+  return true;
+}
+
+/**
+ * The fault targets a request matches, most specific first; undefined when faults never
+ * apply here (metadata, JWKS; the authorization endpoint, which applies its own so as to
+ * answer as an authorization server does, see authorize-endpoint.ts).
+ */
 function faultTargets(method: string, path: string): string[] | undefined {
   if (path === '/oauth/token') return ['token', 'any'];
-  if (path.startsWith('/oauth/authorize')) return ['authorize', 'any'];
+  if (path.startsWith('/oauth/authorize')) return undefined;
   const match = matchEndpoint(method, path);
   return match ? [match.endpoint.id, 'any_api', 'any'] : undefined;
 }

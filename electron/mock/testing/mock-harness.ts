@@ -154,6 +154,11 @@ export class BrowserSession {
     return new URL(location);
   }
 
+  /** The session cookie (`name=value`) this browser holds, for a request sent by hand. */
+  get cookieValue(): string | undefined {
+    return this.cookie;
+  }
+
   private cookieHeader(): Record<string, string> {
     return this.cookie === undefined ? {} : { cookie: this.cookie };
   }
