@@ -71,6 +71,21 @@ describe('requests that must not redirect', () => {
     }
   });
 
+  it('shows an error page for a loopback callback on another host or path, whatever the port', async () => {
+    const ipv6 = await harness.createApp({ name: 'IPv6 loopback', grantType: 'authorization_code', callbackUrls: ['http://[::1]:8765/callback'], scopes: ['account:read'] });
+    for (const [clientId, redirect] of [
+      [portal.clientId, 'http://127.0.0.1:9999/callback/'],
+      [portal.clientId, 'http://127.0.0.1:9999/other'],
+      [portal.clientId, 'http://[::1]:8765/callback'],
+      [portal.clientId, 'https://127.0.0.1:8765/callback'],
+      [portal.clientId, 'http://127.0.0.1:99999/callback'],
+      [ipv6.clientId, 'http://127.0.0.1:8765/callback'],
+    ] as const) {
+      const page = await browser().open(authorizeUrl({ response_type: 'code', client_id: clientId, redirect_uri: redirect, state: 'xyz' }));
+      expectErrorPage(page, `the redirect URI "${redirect}" is not one of the application's registered callback URLs`);
+    }
+  });
+
   it('shows an error page when redirect_uri is omitted and several callbacks are registered', async () => {
     const several = await harness.createApp({ name: 'Two callbacks', grantType: 'authorization_code', callbackUrls: [CALLBACK, SECOND_CALLBACK], scopes: ['account:read'] });
     expectErrorPage(await browser().open(authorizeUrl({ response_type: 'code', client_id: several.clientId })), 'must name one in "redirect_uri"');
@@ -153,6 +168,25 @@ describe('errors sent back to the callback URL', () => {
   it('leaves state out of the redirect when the request had none', async () => {
     const page = await browser().open(authorizeUrl({ client_id: portal.clientId, redirect_uri: CALLBACK, response_type: 'token' }));
     expectRedirectedError(page, 'unsupported_response_type', 'not supported', null);
+  });
+
+  it('accepts any port on a loopback IP callback URL (RFC 8252 §7.3) and redirects to the port asked for', async () => {
+    const ipv6 = await harness.createApp({ name: 'IPv6 loopback port', grantType: 'authorization_code', callbackUrls: ['http://[::1]:8765/callback'], scopes: ['account:read'] });
+    for (const [clientId, redirect] of [
+      [portal.clientId, 'http://127.0.0.1:53682/callback'],
+      [portal.clientId, 'http://127.0.0.1/callback'],
+      [ipv6.clientId, 'http://[::1]:40000/callback'],
+    ] as const) {
+      const location = await browser().authorize(authorizeUrl({ response_type: 'code', client_id: clientId, redirect_uri: redirect, state: 'xyz' }));
+      expect(`${location.origin}${location.pathname}`).toBe(redirect);
+      expect(location.searchParams.get('code')).toMatch(/^[\w-]{43}$/);
+    }
+  });
+
+  it('keeps an exact match for a localhost callback URL: it is not a loopback IP literal (RFC 8252 §8.3)', async () => {
+    const named = await harness.createApp({ name: 'Localhost', grantType: 'authorization_code', callbackUrls: ['http://localhost:8765/callback'], scopes: ['account:read'] });
+    const page = await browser().open(authorizeUrl({ response_type: 'code', client_id: named.clientId, redirect_uri: 'http://localhost:9999/callback', state: 'xyz' }));
+    expectErrorPage(page, 'is not one of the application\'s registered callback URLs');
   });
 
   it('keeps the query string of a registered callback URL and appends the response to it', async () => {
@@ -295,6 +329,29 @@ describe('sign-in and consent pages', () => {
     expect(location.searchParams.get('code')).toMatch(/^[\w-]{43}$/);
     expect(location.searchParams.get('state')).toBe('xyz');
     expect(location.searchParams.get('iss')).toBe(issuer);
+  });
+
+  it('refuses a consent answer that is neither approve nor deny, and keeps the sign-in open', async () => {
+    const { session, interaction } = await signInPage();
+    await session.signIn(interaction, { userId: 'u-1001' });
+    const maybe = await postForm(`${issuer}/oauth/authorize/consent`, { interaction, decision: 'maybe' }, { cookie: session.cookieValue ?? '' });
+    expect(maybe.status).toBe(400);
+    expect(maybe.headers.get('location')).toBeNull();
+    expect(alertText(await maybe.text())).toBe('"decision" must be "approve" or "deny", not "maybe"');
+    expect((await session.decide(interaction, 'approve')).status).toBe(303);
+  });
+
+  it('says the form could not be read when a page is posted as JSON, not that the sign-in expired', async () => {
+    const { session, interaction } = await signInPage();
+    const response = await fetch(`${issuer}/oauth/authorize/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: session.cookieValue ?? '' },
+      body: JSON.stringify({ interaction, user_id: 'u-1001' }),
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('<h1>This form could not be read</h1>');
+    expect(alertText(html)).toContain('"application/x-www-form-urlencoded"');
   });
 
   it('redirects a denial with access_denied, state and iss', async () => {

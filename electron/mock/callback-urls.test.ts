@@ -3,7 +3,7 @@
  * RFC 8252 §7.1 and §7.3).
  */
 import { describe, expect, it } from 'vitest';
-import { callbackUrlProblem } from './callback-urls';
+import { callbackUrlProblem, matchesCallbackUrl } from './callback-urls';
 
 describe('callbackUrlProblem', () => {
   it.each([
@@ -71,5 +71,34 @@ describe('callbackUrlProblem', () => {
   it('refuses a URL longer than 2000 characters', () => {
     expect(callbackUrlProblem(`https://app.example.com/${'a'.repeat(2000)}`)).toBe('is longer than 2000 characters');
     expect(callbackUrlProblem(`https://app.example.com/${'a'.repeat(1900)}`)).toBeUndefined();
+  });
+});
+
+describe('matchesCallbackUrl', () => {
+  const registered = ['http://127.0.0.1:8765/callback', 'http://[::1]/cb?x=1', 'http://localhost:3000/callback', 'https://app.example.com/cb'];
+
+  it.each([
+    'http://127.0.0.1:8765/callback',
+    'http://127.0.0.1:1/callback',
+    'http://127.0.0.1/callback',
+    'http://[::1]:65535/cb?x=1',
+    'http://localhost:3000/callback',
+    'https://app.example.com/cb',
+  ])('matches %s', (requested) => {
+    expect(matchesCallbackUrl(registered, requested)).toBe(true);
+  });
+
+  it.each([
+    'http://127.0.0.1:8765/callback/',
+    'http://127.0.0.1:8765/Callback',
+    'http://127.0.0.1:65536/callback',
+    'http://127.0.0.1:8765/callback?extra=1',
+    'http://[::1]:8765/cb',
+    'http://localhost:3001/callback',
+    'https://app.example.com:444/cb',
+    'http://127.0.0.1.evil.example:8765/callback',
+    'http://127.0.0.1:8765@evil.example/callback',
+  ])('does not match %s', (requested) => {
+    expect(matchesCallbackUrl(registered, requested)).toBe(false);
   });
 });
