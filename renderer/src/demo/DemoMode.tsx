@@ -8,7 +8,9 @@ import { DemoNarration } from './DemoNarration';
 import { useDemo, type Demo } from './use-demo';
 import { useFullscreen } from './use-fullscreen';
 
-const INTERACTIVE = 'button, a, input, select, textarea, [role="radio"], [role="tab"], [contenteditable="true"]';
+/** Controls whose own keys win: arrows move within a field or a radio group, Space presses a button. */
+const OWNS_ARROWS = 'input, select, textarea, [contenteditable="true"]';
+const OWNS_SPACE = `button, a, [role="radio"], [role="tab"], ${OWNS_ARROWS}`;
 
 /** Right arrow, or Space outside a control, is Next: a presenter's clicker sends either. */
 function useNextKeys(demo: Demo) {
@@ -16,8 +18,8 @@ function useNextKeys(demo: Demo) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const onControl = event.target instanceof Element && event.target.closest(INTERACTIVE) !== null;
-      if (event.key === 'ArrowRight' || (event.key === ' ' && !onControl)) {
+      const within = (selector: string) => event.target instanceof Element && event.target.closest(selector) !== null;
+      if ((event.key === 'ArrowRight' && !within(OWNS_ARROWS)) || (event.key === ' ' && !within(OWNS_SPACE))) {
         event.preventDefault();
         void next();
       }

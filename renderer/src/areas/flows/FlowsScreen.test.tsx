@@ -182,6 +182,28 @@ describe('the Flows screen, authorization code', () => {
   });
 });
 
+describe('the Flows screen with credentials loaded for Totango US', () => {
+  it('lets the person choose the grant, runs on the port from Settings without loading a mock app, and sends credential errors to Settings', async () => {
+    const lab = labWithApps([]);
+    const credentials = { clientId: 'real-1', authMethod: 'client_secret_basic', hasClientSecret: true, certificate: null, hasCustomCa: false, persisted: true };
+    lab.answer('targets.list', () => ({ targets: [{ key: 'totango:us', kind: 'totango', region: 'us', label: 'Totango US', baseUrl: 'https://api.totango.com', credentials }], selected: 'totango:us' }));
+    lab.answer('lab.preferences', () => ({ callbackPort: 8765, theme: 'light', selectedTarget: 'totango:us' }));
+    lab.answer('flows.authorizationCode', () => {
+      throw new ContractError({ code: 'invalid_client', message: 'client authentication failed' });
+    });
+    await renderWithLab(lab, <FlowsScreen />);
+    expect((screen.getByRole('combobox', { name: 'Application' }) as HTMLInputElement).value).toBe('Loaded credentials · real-1');
+    fireEvent.click(screen.getByRole('radio', { name: 'Authorization code' }));
+    expect((screen.getByRole('radio', { name: 'The port from Settings: http://127.0.0.1:8765/callback' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Scopes to ask for' }), { target: { value: 'account:read, user:read' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run the flow' }));
+    await waitFor(() => expect(lab.calls.find((call) => call.name === 'flows.authorizationCode')?.input).toEqual({ targetKey: 'totango:us', scopes: ['account:read', 'user:read'], callbackPort: 8765 }));
+    expect(lab.calls.map((call) => call.name)).not.toContain('targets.useApplication');
+    await waitFor(() => expect(stepItem('Authorization request built').getAttribute('data-state')).toBe('failed'));
+    expect(within(stepItem('Authorization request built')).getByRole('link', { name: 'Open Settings' }).getAttribute('href')).toBe('#/settings');
+  });
+});
+
 describe('the Flows screen with nothing to run', () => {
   it('says why and where to go when the Lab holds no app’s secret', async () => {
     await renderWithLab(labWithApps([sampleApp({ secretInLab: false })]), <FlowsScreen />);
