@@ -5,13 +5,19 @@
  * The app and the flow are set up through the contract (what the Apps and Flows screens
  * call), over the browser-mode host's API with the launch token.
  */
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { createContractClient } from '../../shared/contract/client';
 import { LAB_CONTRACT } from '../../shared/contract/lab-contract';
 import { wireResultSchema } from '../../shared/contract/wire';
 import { HTTP_CALL_PATH, TOKEN_HEADER } from '../../shared/contract/http-transport';
 import { expect, test, type BrowserLab } from '../support/browser-lab';
 import { saveScreenshot } from '../support/screenshots';
+
+/** A full-page screenshot from the top (scrolled, the fixed header would be drawn mid-page). */
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await saveScreenshot(page, testInfo, name);
+}
 
 /** The Lab's contract over HTTP, as the window calls it (no events: the window gets those). */
 function contractOf(lab: BrowserLab) {
@@ -49,7 +55,7 @@ test('decodes the current token from a flow: claims explained, scopes expanded, 
   await lab.open(page);
   await openTokens(page);
   await expect(page.getByText('Run a flow or paste a token')).toBeVisible();
-  await saveScreenshot(page, testInfo, 'tokens no token');
+  await screenshot(page, testInfo, 'tokens no token');
 
   // A flow gets a token: the screen follows the Lab's event.
   const { accessToken } = await getToken(lab, ['system_user:read', 'touchpoint:all']);
@@ -75,7 +81,7 @@ test('decodes the current token from a flow: claims explained, scopes expanded, 
   await expect(raw).toHaveAttribute('data-secret');
   await expect(raw).not.toHaveText(accessToken);
   await expect(page.locator('body')).not.toContainText(accessToken);
-  await saveScreenshot(page, testInfo, 'tokens current token decoded');
+  await screenshot(page, testInfo, 'tokens current token decoded');
   expect(lab.errors).toEqual([]);
 });
 
@@ -93,7 +99,7 @@ test('says pasted garbage is opaque or not a token, and makes a pasted token cur
   await expect(inspection).toHaveAttribute('data-token-kind', 'opaque');
   await expect(inspection).toContainText('Opaque token');
   await expect(inspection).toContainText('The token is opaque: not a JWT');
-  await saveScreenshot(page, testInfo, 'tokens pasted opaque');
+  await screenshot(page, testInfo, 'tokens pasted opaque');
 
   await box.fill('not a token!');
   await page.getByRole('button', { name: 'Inspect' }).click();
@@ -101,13 +107,17 @@ test('says pasted garbage is opaque or not a token, and makes a pasted token cur
   await expect(inspection).toContainText('Not a valid token');
   await page.getByRole('button', { name: 'Use as the current token' }).click();
   await expect(page.getByText('"token" cannot be used: not a token')).toBeVisible();
-  await saveScreenshot(page, testInfo, 'tokens pasted invalid');
+  await screenshot(page, testInfo, 'tokens pasted invalid');
 
   await box.fill(`Bearer ${accessToken}`);
   await page.getByRole('button', { name: 'Use as the current token' }).click();
   await expect(page.getByRole('tab', { name: 'Current token' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('current-token-details')).toContainText('Pasted');
   await expect(page.getByRole('table', { name: 'Verification checks' }).locator('[data-check="signature"]')).toContainText('pass');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await screenshot(page, testInfo, 'tokens pasted token made current dark 1024');
   expect((await contract.tokens.current({})).token?.source).toBe('pasted');
   expect(lab.errors).toEqual([]);
 });

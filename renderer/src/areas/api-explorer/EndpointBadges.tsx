@@ -6,7 +6,7 @@ const METHOD_COLORS: Readonly<Record<HttpMethod, string>> = Object.freeze({ GET:
 
 export function MethodBadge({ method }: { readonly method: HttpMethod }) {
   return (
-    <Badge color={METHOD_COLORS[method]} variant="light" radius="sm" w={64} style={{ flexShrink: 0 }}>
+    <Badge color={METHOD_COLORS[method]} variant="light" radius="sm" w={76} style={{ flexShrink: 0 }}>
       {method}
     </Badge>
   );

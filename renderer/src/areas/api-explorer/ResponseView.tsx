@@ -11,6 +11,9 @@ function prettyBody(text: string): string {
   }
 }
 
+/** The response's element, brought into view when an answer arrives. */
+export const RESPONSE_ELEMENT_ID = 'explorer-response';
+
 /** The Lab's causes are written lowercase (they also go into logs and the CLI); on screen, a capital and a full stop. */
 function sentence(text: string): string {
   const capital = text.charAt(0).toUpperCase() + text.slice(1);
@@ -40,7 +43,7 @@ export function ResponseView({ sent }: { readonly sent: SentCall }) {
   const response = call.response;
   const failure = call.failure;
   return (
-    <Paper withBorder p="sm" data-testid="explorer-response">
+    <Paper withBorder p="sm" data-testid="explorer-response" id={RESPONSE_ELEMENT_ID}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs" wrap="wrap">
@@ -81,7 +84,7 @@ export function ResponseView({ sent }: { readonly sent: SentCall }) {
             {response === undefined || response.bodyText === '' ? (
               <Text c="dimmed">No body.</Text>
             ) : (
-              <Code block mah={400} style={{ overflow: 'auto' }} data-testid="response-body">
+              <Code block mah={400} style={{ overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="response-body">
                 {prettyBody(response.bodyText)}
               </Code>
             )}

@@ -5,6 +5,7 @@ import { useNotifyContractError, useWorkbench } from '../../stores/lab-stores';
 import { ConfirmWriteModal } from './ConfirmWriteModal';
 import type { CatalogueEntry } from './endpoint-groups';
 import { useExplorer } from './explorer-store';
+import { RESPONSE_ELEMENT_ID } from './ResponseView';
 
 export interface SendBarProps {
   readonly endpoint: CatalogueEntry;
@@ -36,7 +37,10 @@ export function SendBar({ endpoint, request, problem }: SendBarProps) {
 
   const sendNow = (confirmed: boolean) => {
     if (request === null) return;
-    send(request, confirmed).catch((error: unknown) => notifyError(error, `sending ${endpoint.method} ${endpoint.path}`));
+    send(request, confirmed)
+      // The answer shows below the editor: bring it into view once drawn.
+      .then(() => requestAnimationFrame(() => document.getElementById(RESPONSE_ELEMENT_ID)?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' })))
+      .catch((error: unknown) => notifyError(error, `sending ${endpoint.method} ${endpoint.path}`));
   };
   const why = !hasToken
     ? 'There is no current token: run a flow first (or paste a token on the Tokens screen).'

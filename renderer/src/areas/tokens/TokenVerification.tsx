@@ -47,8 +47,8 @@ export function TokenVerification({ inspection }: { readonly inspection: TokenIn
       <Table withTableBorder fz="sm" aria-label="Verification checks" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w="22%">Check</Table.Th>
-            <Table.Th w="12%">Result</Table.Th>
+            <Table.Th w="20%">Check</Table.Th>
+            <Table.Th w={104}>Result</Table.Th>
             <Table.Th>What the Lab found</Table.Th>
           </Table.Tr>
         </Table.Thead>
