@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Code, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { CopyValueButton } from '../../components/CopyValueButton';
 import type { ApplicationView, MockUserView } from '../../stores/workbench-store';
 import { actingUser, formatDate, GRANT_TYPE_LABELS } from './application-labels';
@@ -11,7 +11,7 @@ function ApplicationRow({ application, users, onOpen }: { readonly application: 
     <Table.Tr data-testid="application-row" data-client-id={application.clientId}>
       <Table.Td>
         <Stack gap={2}>
-          <Anchor component="button" type="button" fw={600} ta="left" onClick={onOpen}>
+          <Anchor component="button" type="button" fw={600} ta="left" onClick={onOpen} aria-label={`Details of ${application.name}`}>
             {application.name}
           </Anchor>
           <Group gap={4} wrap="nowrap">
@@ -60,46 +60,28 @@ function ApplicationRow({ application, users, onOpen }: { readonly application: 
         )}
       </Table.Td>
       <Table.Td>
-        {application.secretInLab ? (
-          <Badge color="teal" variant="light">
-            Held this session
-          </Badge>
-        ) : (
-          <Badge color="gray" variant="light">
-            Not held
-          </Badge>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Button size="xs" variant="subtle" onClick={onOpen} aria-label={`Details of ${application.name}`}>
-          Details
-        </Button>
+        <Text size="sm" c={application.secretInLab ? 'teal' : 'dimmed'}>
+          {application.secretInLab ? 'Held this session' : 'Not held'}
+        </Text>
       </Table.Td>
     </Table.Tr>
   );
 }
 
-/** The account's applications, as Totango's OAuth Applications list. */
+/** The account's applications, as Totango's OAuth Applications list; a name opens the app's details. */
 export function ApplicationsTable({ applications, users, onOpen }: { readonly applications: readonly ApplicationView[]; readonly users: readonly MockUserView[]; readonly onOpen: (clientId: string) => void }) {
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="OAuth applications">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Application and client ID</Table.Th>
+            <Table.Th>Application</Table.Th>
             <Table.Th>Grant type</Table.Th>
             <Table.Th>Region</Table.Th>
             <Table.Th>Scopes</Table.Th>
             <Table.Th>Token lifetime</Table.Th>
             <Table.Th>Mutual TLS</Table.Th>
-            <Table.Th>
-              <Tooltip label="Whether the Lab holds the client secret for this session (it does for apps registered here since it started)." withArrow multiline maw={280}>
-                <span>Secret in the Lab</span>
-              </Tooltip>
-            </Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
+            <Table.Th>Secret in the Lab</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

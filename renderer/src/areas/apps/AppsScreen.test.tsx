@@ -34,7 +34,7 @@ describe('the list', () => {
     await renderApps(appsLab([portal]));
     expect(screen.getByTestId('application-count').textContent).toBe('1 of 2 applications');
     const row = within(screen.getByTestId('application-row'));
-    expect(row.getByRole('button', { name: 'Customer portal' })).toBeTruthy();
+    expect(row.getByRole('button', { name: 'Details of Customer portal' }).textContent).toBe('Customer portal');
     expect(row.getByText('c-portal')).toBeTruthy();
     expect(row.getByRole('button', { name: 'Copy the client ID of Customer portal' })).toBeTruthy();
     expect(row.getByText('Authorization Code')).toBeTruthy();
@@ -87,7 +87,7 @@ describe("an application's details", () => {
     fireEvent.change(drawer.getByLabelText('Hours'), { target: { value: '0' } });
     fireEvent.change(drawer.getByLabelText('Minutes'), { target: { value: '30' } });
     fireEvent.click(save);
-    expect(await drawer.findByText(/^Saved\. New tokens get this lifetime/)).toBeTruthy();
+    expect(await drawer.findByText('Saved.')).toBeTruthy();
     expect(lab.calls.find((c) => c.name === 'applications.update')?.input).toEqual({ clientId: 'c-portal', accessTokenTtlSeconds: 1_800 });
   });
 

@@ -27,6 +27,7 @@ export function CallbackUrlsEditor({ application }: { readonly application: Appl
         error={fieldError?.field === 'callbackUrls' ? fieldError.message : undefined}
         lineError={lineError}
         disabled={update.saving}
+        bare
       />
       <Group gap="sm">
         <Button size="xs" loading={update.saving} disabled={!valid || sameList(urls, application.callbackUrls)} onClick={() => void update.save({ callbackUrls: [...urls] })}>

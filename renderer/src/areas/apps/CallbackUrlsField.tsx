@@ -11,16 +11,18 @@ export interface CallbackUrlsFieldProps {
   /** Each line's error, by index. */
   readonly lineError: (index: number) => string | undefined;
   readonly disabled?: boolean;
+  /** Under a heading that already names it (the details drawer), the label is left out. */
+  readonly bare?: boolean;
 }
 
 /** "Authorization Callback URLs": one or more, each on its own line. */
-export function CallbackUrlsField({ urls, onChange, onTouch, error, lineError, disabled = false }: CallbackUrlsFieldProps) {
+export function CallbackUrlsField({ urls, onChange, onTouch, error, lineError, disabled = false, bare = false }: CallbackUrlsFieldProps) {
   const setLine = (index: number, url: string) => onChange(urls.map((u, i) => (i === index ? url : u)));
   const removeLine = (index: number) => onChange(urls.filter((_, i) => i !== index));
   return (
     <Input.Wrapper
       labelElement="div"
-      label="Authorization callback URLs"
+      label={bare ? undefined : 'Authorization callback URLs'}
       description="Totango redirects to one of these during the authorization flow, matched exactly. The Lab receives the browser on http://127.0.0.1 with a port."
       error={error}
     >

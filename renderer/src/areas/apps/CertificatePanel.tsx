@@ -35,8 +35,8 @@ export function CertificatePanel({ application }: { readonly application: Applic
             <DataList.ItemLabel>Expires</DataList.ItemLabel>
             <DataList.ItemValue>
               <Group gap="xs">
-                <Text size="sm" data-testid="certificate-expiry">
-                  {formatDateTime(certificate.notAfter)}
+                <Text size="sm" data-testid="certificate-expiry" data-not-after={certificate.notAfter}>
+                  {formatDateTime(certificate.notAfter, true)}
                 </Text>
                 {certificate.expired ? <Badge color="red">expired</Badge> : null}
               </Group>
@@ -44,7 +44,7 @@ export function CertificatePanel({ application }: { readonly application: Applic
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Issued</DataList.ItemLabel>
-            <DataList.ItemValue>{formatDateTime(certificate.notBefore)}</DataList.ItemValue>
+            <DataList.ItemValue>{formatDateTime(certificate.notBefore, true)}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Thumbprint (x5t#S256)</DataList.ItemLabel>

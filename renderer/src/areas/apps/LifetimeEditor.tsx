@@ -22,13 +22,17 @@ export function LifetimeEditor({ application }: { readonly application: Applicat
         }}
         error={error}
         disabled={update.saving}
+        bare
       />
+      <Text size="xs" c="dimmed">
+        At most 24 hours, the default. New tokens get the new lifetime; tokens issued before keep theirs.
+      </Text>
       <Group gap="sm">
         <Button size="xs" loading={update.saving} disabled={seconds === undefined || seconds === application.accessTokenTtlSeconds} onClick={() => seconds !== undefined && void update.save({ accessTokenTtlSeconds: seconds })}>
           Save the expiration
         </Button>
         <Text size="xs" c="dimmed" role="status">
-          {update.saved ? 'Saved. New tokens get this lifetime; tokens issued before keep theirs.' : ''}
+          {update.saved ? 'Saved.' : ''}
         </Text>
       </Group>
     </Stack>

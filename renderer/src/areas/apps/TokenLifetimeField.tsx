@@ -7,15 +7,17 @@ export interface TokenLifetimeFieldProps {
   readonly onBlur?: () => void;
   readonly error?: string | undefined;
   readonly disabled?: boolean;
+  /** Under a heading that already names it (the details drawer), the label and description are left out. */
+  readonly bare?: boolean;
 }
 
 /** "Access Token Expiration": hours and minutes, 24 hours by default and at most. */
-export function TokenLifetimeField({ value, onChange, onBlur, error, disabled = false }: TokenLifetimeFieldProps) {
+export function TokenLifetimeField({ value, onChange, onBlur, error, disabled = false, bare = false }: TokenLifetimeFieldProps) {
   return (
     <Input.Wrapper
       labelElement="div"
-      label="Access token expiration"
-      description="Default is 24 hours, which is the maximum value. If your security requirements are more strict, specify a shorter expiration."
+      label={bare ? undefined : 'Access token expiration'}
+      description={bare ? undefined : 'Default is 24 hours, which is the maximum value. If your security requirements are more strict, specify a shorter expiration.'}
       error={error}
     >
       <Group role="group" aria-label="Access token expiration" gap="sm" mt={4} align="flex-end">

@@ -14,10 +14,10 @@ export function actingUser(application: ApplicationView, users: readonly MockUse
   return { label: `${user.firstName} ${user.lastName}${user.status === 'active' ? '' : ` (${user.status})`}`, active: user.status === 'active' };
 }
 
-/** A date and time in the person's locale, from an ISO string. */
-export function formatDateTime(iso: string): string {
+/** A date and time in the person's locale, from an ISO string (to the second for certificates). */
+export function formatDateTime(iso: string, withSeconds = false): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short' });
 }
 
 export function formatDate(iso: string): string {
