@@ -1,4 +1,4 @@
-import { Button, Group, Input, NumberInput, Paper, SegmentedControl, Skeleton, Stack, Switch, Text } from '@mantine/core';
+import { Button, Group, Input, NumberInput, Paper, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { MockSettingsView } from '../../../../shared/contract/mock-schemas';
 import { useLabStores, useNotifyContractError, useWorkbench } from '../../stores/lab-stores';
@@ -34,7 +34,8 @@ export function SettingsPanel({ settings }: { readonly settings: MockSettingsVie
     setDraft((current) => (current === undefined || saved === undefined || Object.keys(changedSettings(current, saved)).length === 0 ? settings : current));
   }, [settings]);
 
-  if (draft === undefined || saved === undefined) return <Skeleton height={240} aria-label="Loading the mock settings" />;
+  // The status has answered by now: a mock without settings is one that does not report them.
+  if (draft === undefined || saved === undefined) return <Text c="dimmed">This mock does not report its settings. Check its state above, and the admin URL the Lab uses.</Text>;
   const errors = checkSettings(draft);
   const changes = changedSettings(draft, saved);
   const dirty = Object.keys(changes).length > 0;

@@ -28,6 +28,18 @@ describe('status and URLs', () => {
     expect(screen.getByText('the tenant data file was unreadable')).toBeTruthy();
   });
 
+  it('shows every tab for a mock that reports its state only (no URLs, settings or clock)', async () => {
+    await renderMockServer(mockServerLab({ status: { state: 'external', warnings: [] } }));
+    expect(screen.getByTestId('mock-state').textContent).toBe('Running, external');
+    for (const tab of ['Users', 'Settings', 'Clock', 'Faults', 'Request log', 'Status']) {
+      fireEvent.click(screen.getByRole('tab', { name: new RegExp(`^${tab}`) }));
+      expect(screen.getByRole('tabpanel')).toBeTruthy();
+    }
+    expect(screen.getByRole('button', { name: 'Reset tenant data…' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: /^Settings/ }));
+    expect(screen.getByText(/This mock does not report its settings/)).toBeTruthy();
+  });
+
   it('downloads the CA certificate as a file', async () => {
     const lab = mockServerLab();
     lab.answer('mock.caCertificate', () => ({ fileName: 'totango-lab-mock-ca.pem', mediaType: 'application/x-pem-file', encoding: 'utf8', content: '-----BEGIN CERTIFICATE-----\n' }));
