@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findEndpoint, type CatalogueEndpoint } from '../../../shared/catalogue';
+import { CATALOGUE, findEndpoint, type CatalogueEndpoint } from '../../../shared/catalogue';
+import { isSelectableScope } from '../../../shared/scope-choices';
 import { parseChallenge, readOAuthError, retryAfterSeconds } from './oauth-error-response';
 import { judge, predict, scopeFix } from './verdict';
 
@@ -44,14 +45,26 @@ describe('predict', () => {
 });
 
 describe('scopeFix', () => {
-  it('names the exact scope first, then upsert, all and admin where they apply', () => {
+  it('names the exact scope first, then the wider ones Totango offers: all and admin', () => {
     expect(scopeFix('touchpoint:create')).toEqual({
       addScope: 'touchpoint:create',
-      widerOptions: ['touchpoint:upsert', 'touchpoint:all', 'admin'],
-      text: 'add "touchpoint:create" (wider options: "touchpoint:upsert", "touchpoint:all", "admin")',
+      widerOptions: ['touchpoint:all', 'admin'],
+      text: 'add "touchpoint:create" (wider options: "touchpoint:all", "admin")',
     });
     expect(scopeFix('account:definitions:upsert').widerOptions).toEqual(['account:all', 'admin']);
     expect(scopeFix('user:read').widerOptions).toEqual(['user:all', 'admin']);
+  });
+
+  it('never suggests a scope no application can be registered with, although it would cover', () => {
+    // system_user:upsert and touchpoint:upsert would cover create/update, but Totango offers neither.
+    for (const required of ['system_user:create', 'system_user:update', 'touchpoint:create', 'touchpoint:update'] as const) {
+      const fix = scopeFix(required);
+      expect(fix.widerOptions).not.toContain(required.replace(/:(create|update)$/, ':upsert'));
+      for (const scope of [fix.addScope, ...fix.widerOptions]) expect(isSelectableScope(scope), scope).toBe(true);
+    }
+    for (const endpoint of CATALOGUE) {
+      for (const scope of scopeFix(endpoint.requiredScope).widerOptions) expect(isSelectableScope(scope), `${endpoint.id}: ${scope}`).toBe(true);
+    }
   });
 });
 

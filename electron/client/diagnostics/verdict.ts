@@ -14,6 +14,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  */
 import type { CatalogueEndpoint } from '../../../shared/catalogue';
+import { isSelectableScope } from '../../../shared/scope-choices';
 import { COVERAGE_RULE_TEXT, type CoverageRule } from '../../../shared/scope-rules';
 import { covers, parseScope, splitScopeParameter, type Scope } from '../../../shared/scopes';
 import { explainResponse, type FailureCause } from './failure-causes';
@@ -53,13 +54,19 @@ export function predict(endpoint: CatalogueEndpoint, granted: readonly string[])
   return { predicted: 'allowed', coveredBy: { scope: coverage.by, rule: coverage.rule, ruleText: COVERAGE_RULE_TEXT[coverage.rule] } };
 }
 
-/** The exact scope to add, and the wider ones that would cover it too. */
+/**
+ * The exact scope to add, and the wider ones that would cover it too. A wider option is
+ * offered only when Totango lets an application pick it (`isSelectableScope`): the
+ * scope model says `touchpoint:upsert` would cover `touchpoint:create`, but no
+ * application can be registered with it, so suggesting it would send the user nowhere.
+ */
 export function scopeFix(required: Scope): ScopeFix {
   const parsed = parseScope(required);
-  const wider: Scope[] = [];
-  if (parsed.ok && parsed.value.kind === 'operation' && (parsed.value.operation === 'create' || parsed.value.operation === 'update')) wider.push(`${parsed.value.entity}:upsert`);
-  if (parsed.ok && parsed.value.kind !== 'admin' && !(parsed.value.kind === 'operation' && parsed.value.operation === 'all')) wider.push(`${parsed.value.entity}:all`);
-  if (required !== 'admin') wider.push('admin');
+  const candidates: Scope[] = [];
+  if (parsed.ok && parsed.value.kind === 'operation' && (parsed.value.operation === 'create' || parsed.value.operation === 'update')) candidates.push(`${parsed.value.entity}:upsert`);
+  if (parsed.ok && parsed.value.kind !== 'admin' && !(parsed.value.kind === 'operation' && parsed.value.operation === 'all')) candidates.push(`${parsed.value.entity}:all`);
+  if (required !== 'admin') candidates.push('admin');
+  const wider = candidates.filter((scope) => isSelectableScope(scope));
   const text = `add "${required}"${wider.length > 0 ? ` (wider options: ${wider.map((s) => `"${s}"`).join(', ')})` : ''}`;
   return { addScope: required, widerOptions: wider, text };
 }
