@@ -117,6 +117,13 @@ describe('npm run lab -- diagnose', () => {
     expect(run.stderr).toMatch(/\(invalid_grant\)\ncause: the acting user is disabled or deleted; reactivate the Totango user the application acts as/);
   });
 
+  it('names the cause of a scope the application does not hold in the words of invalid_scope', async () => {
+    const run = await runInProcess(['diagnose', '--scope', 'user:read', '--mock-admin', lab.mock.urls.admin], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\(invalid_scope\)\ncause: a requested scope is not one the application holds; ask only for scopes the application was registered with/);
+    expect(run.stderr).not.toContain('malformed');
+  });
+
   it('treats a custom base URL as a real tenant: writes are skipped unless allowed', async () => {
     const admin = await registerClientApp(lab, ['admin']);
     const secrets = { TOTANGO_CLIENT_ID: admin.clientId, TOTANGO_CLIENT_SECRET: admin.clientSecret };
@@ -173,5 +180,18 @@ describe('npm run lab -- token, call, flow', () => {
     expect(run.stdout).toContain('  sub: "u-1002"\n');
     expect(run.stderr).toContain('[token-received]');
     expect(run.stdout + run.stderr).not.toContain(web.clientSecret);
+  });
+
+  it('names a denied consent as access_denied, with the words for it', async () => {
+    const port = await freePort();
+    const web = await lab.register({ grantType: 'authorization_code', callbackUrls: [`http://127.0.0.1:${port}/callback`], scopes: ['account:read'] });
+    let opened: Promise<void> | undefined;
+    const run = await spawnLab(['flow', 'authorization-code', '--mock-admin', lab.mock.urls.admin, '--redirect-port', String(port)], { TOTANGO_CLIENT_ID: web.clientId, TOTANGO_CLIENT_SECRET: web.clientSecret }, (stdout) => {
+      const url = /open this URL in a browser to sign in and consent:\n(\S+)\n/.exec(stdout)?.[1];
+      if (url !== undefined && opened === undefined) opened = mockBrowser({ decision: 'deny' })(url);
+    });
+    await opened;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\(access_denied\)\ncause: the authorization was denied: the user pressed Deny/);
   });
 });

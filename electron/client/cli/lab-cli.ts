@@ -74,10 +74,14 @@ export async function runLabCli(argv: readonly string[], environment: CliEnviron
   }
 }
 
-/** A failure in words: the error's message and code, and, for an OAuth error, its cause and what to do. */
+/**
+ * A failure in words: the error's message and code, and, for an OAuth error, its cause
+ * and what to do. A LabError's OAuth body comes from the authorization server (a flow
+ * or a token request), never from an API call, which `call` and `diagnose` explain.
+ */
 export function failureText(error: unknown): string {
   if (!isLabError(error)) return `lab: ${error instanceof Error ? error.message : String(error)}\n`;
-  const cause = error.oauth === undefined ? undefined : explainResponse({ status: error.status ?? 400, headers: {}, body: error.oauth });
+  const cause = error.oauth === undefined ? undefined : explainResponse({ status: error.status ?? 400, headers: {}, body: error.oauth }, Date.now(), 'authorization_server');
   return `lab: ${error.message} (${error.code})\n${cause === undefined ? '' : `cause: ${cause.summary}; ${cause.action}\n`}`;
 }
 

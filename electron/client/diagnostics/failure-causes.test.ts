@@ -149,6 +149,21 @@ describe('failure causes from a real Totango, which says less', () => {
     expect(explainResponse(body('invalid_client', 'client authentication failed'))?.code).toBe('invalid_client');
   });
 
+  it('names the authorization server\'s own errors in their own words, not as a malformed API call', () => {
+    const fromServer = (error: string, status = 400) => explainResponse({ status, headers: {}, body: { error, error_description: 'x' } }, Date.now(), 'authorization_server');
+    expect(fromServer('access_denied')).toMatchObject({ code: 'access_denied', summary: 'the authorization was denied: the user pressed Deny, or the server refused to let them grant access' });
+    expect(fromServer('invalid_scope')).toMatchObject({ code: 'invalid_scope', summary: 'a requested scope is not one the application holds' });
+    expect(fromServer('unauthorized_client')).toMatchObject({ code: 'unauthorized_client', summary: 'the application may not use this grant type' });
+    expect(fromServer('unsupported_grant_type')).toMatchObject({ code: 'unsupported_grant_type', action: 'use "authorization_code" or "client_credentials"' });
+    expect(fromServer('unsupported_response_type')).toMatchObject({ code: 'unsupported_response_type', action: 'use "response_type=code"' });
+    expect(fromServer('invalid_request')).toMatchObject({ code: 'malformed_oauth_request', summary: 'the server found the token or authorization request malformed' });
+    // Sent back in a redirect, a server failure comes with no 5xx.
+    expect(fromServer('temporarily_unavailable')).toMatchObject({ code: 'server_error', summary: 'the server is temporarily unavailable' });
+    expect(fromServer('server_error')).toMatchObject({ code: 'server_error', summary: 'the server failed' });
+    // The same invalid_request from an API is a malformed call.
+    expect(explainResponse({ status: 400, headers: {}, body: { error: 'invalid_request' } })?.code).toBe('bad_request');
+  });
+
   it('tells a timeout from a refused connection', () => {
     const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     expect(explainNetworkError(timeout).code).toBe('timeout');

@@ -7,33 +7,10 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  */
+import { WORDS, type FailureCauseCode } from './failure-cause-words';
 import { readOAuthError, retryAfterSeconds, type ObservedResponse } from './oauth-error-response';
 
-export type FailureCauseCode =
-  | 'expired_token'
-  | 'wrong_region'
-  | 'revoked_token'
-  | 'application_deleted'
-  | 'acting_user_inactive'
-  | 'certificate_missing'
-  | 'certificate_wrong'
-  | 'certificate_renewed'
-  | 'certificate_expired'
-  | 'token_not_bound'
-  | 'invalid_token'
-  | 'missing_token'
-  | 'invalid_client'
-  | 'invalid_grant'
-  | 'insufficient_scope'
-  | 'forbidden'
-  | 'rate_limited'
-  | 'server_error'
-  | 'bad_request'
-  | 'not_found'
-  | 'client_error'
-  | 'network'
-  | 'tls'
-  | 'timeout';
+export type { FailureCauseCode } from './failure-cause-words';
 
 export interface FailureCause {
   readonly code: FailureCauseCode;
@@ -46,8 +23,6 @@ export interface FailureCause {
   /** For a rate limit: how long the server asks to wait. */
   readonly retryAfterSeconds?: number;
 }
-
-type Words = Pick<FailureCause, 'summary' | 'action'>;
 
 /** Causes that the server's description names, most specific first (certificates before tokens). */
 const BY_DESCRIPTION: readonly (readonly [RegExp, FailureCauseCode])[] = [
@@ -64,35 +39,17 @@ const BY_DESCRIPTION: readonly (readonly [RegExp, FailureCauseCode])[] = [
   [/token[^;]*\bexpired|expired at/i, 'expired_token'],
 ];
 
-const WORDS: Readonly<Record<FailureCauseCode, Words>> = {
-  expired_token: { summary: 'the access token has expired', action: 'get a new token; a shorter lifetime means asking for tokens more often' },
-  wrong_region: { summary: 'wrong region: the token or client belongs to the other Totango region', action: 'use the region the application was created in (US api.totango.com, EU api-eu1.totango.com) for both the token and the API calls' },
-  revoked_token: { summary: 'the access token has been revoked', action: 'get a new token' },
-  application_deleted: { summary: 'the application that was issued this token has been deleted', action: 'create the application again (a new client id and secret) and get a new token' },
-  acting_user_inactive: { summary: 'the acting user is disabled or deleted', action: 'reactivate the Totango user the application acts as, or create a new application acting as an active user' },
-  certificate_missing: { summary: 'no client certificate: the application uses mutual TLS', action: 'load the application\'s certificate and key, and call the HTTPS endpoints with them' },
-  certificate_wrong: { summary: 'the client certificate is not this application\'s', action: 'export this application\'s certificate again and use it' },
-  certificate_renewed: { summary: 'the certificate has been renewed since the token was issued', action: 'export the new certificate, and get a new token with it' },
-  certificate_expired: { summary: 'the client certificate has expired', action: 'renew the certificate, export it, and get a new token with it' },
-  token_not_bound: { summary: 'the token was issued without the certificate the application now requires', action: 'get a new token over mutual TLS, with the application\'s certificate' },
-  invalid_token: { summary: 'the access token was refused (expired, revoked, its application deleted, or from the other region)', action: 'get a new token from the application\'s own region; if that fails, check the application still exists' },
-  missing_token: { summary: 'the request carried no access token', action: 'send "Authorization: Bearer <token>"' },
-  invalid_client: { summary: 'client authentication failed: wrong client id or secret, or a deleted application', action: 'check the client id and secret (the secret is shown only once: create a new application if it is lost)' },
-  invalid_grant: { summary: 'the grant was refused', action: 'read the server\'s description; start the flow again' },
-  insufficient_scope: { summary: 'the token lacks the scope this endpoint requires', action: 'add the required scope to the application and get a new token' },
-  forbidden: { summary: 'the server refused the call (403)', action: 'check the acting user\'s permissions in Totango' },
-  rate_limited: { summary: 'rate limited: too many requests', action: 'wait before retrying (Totango allows about 100 calls a minute per token)' },
-  server_error: { summary: 'the server failed', action: 'retry later; if it persists, contact Totango support with the exchange' },
-  bad_request: { summary: 'the server refused the request as malformed', action: 'check the path parameters and the body against the endpoint\'s documentation' },
-  not_found: { summary: 'not found', action: 'check the ids in the path' },
-  client_error: { summary: 'the server refused the request', action: 'read the response body' },
-  network: { summary: 'no connection to the server', action: 'check the base URL, that the server runs, and the network' },
-  tls: { summary: 'the TLS connection failed', action: 'check the CA to trust and, with mutual TLS, the certificate and key' },
-  timeout: { summary: 'the server did not answer in time', action: 'retry; check the network and the server' },
-};
+
+/**
+ * Where an answer came from: a resource server (the APIs), or the authorization server
+ * (its token endpoint, or an error sent back from its authorization endpoint). The same
+ * `invalid_request` means a malformed API call in one and a malformed OAuth request in
+ * the other.
+ */
+export type AnswerOrigin = 'api' | 'authorization_server';
 
 /** The cause of a failed response; undefined for a success (1xx-3xx). */
-export function explainResponse(response: ObservedResponse, now: number = Date.now()): FailureCause | undefined {
+export function explainResponse(response: ObservedResponse, now: number = Date.now(), origin: AnswerOrigin = 'api'): FailureCause | undefined {
   if (response.status < 400) return undefined;
   const oauth = readOAuthError(response);
   const description = oauth.errorDescription;
@@ -106,8 +63,13 @@ export function explainResponse(response: ObservedResponse, now: number = Date.n
     const summary = response.status === 503 ? 'the server is temporarily unavailable (503)' : `the server failed (HTTP ${response.status})`;
     return { code: 'server_error', summary, action: WORDS.server_error.action, ...extra };
   }
+  // An authorization endpoint sends these back in a redirect, so they come with no 5xx.
+  if (oauth.error === 'server_error' || oauth.error === 'temporarily_unavailable') {
+    const summary = oauth.error === 'temporarily_unavailable' ? 'the server is temporarily unavailable' : 'the server failed';
+    return { code: 'server_error', summary, action: WORDS.server_error.action, ...extra };
+  }
   const named = description === undefined ? undefined : BY_DESCRIPTION.find(([pattern]) => pattern.test(description))?.[1];
-  const code = named ?? codeFromStatus(response.status, oauth.error);
+  const code = named ?? codeFromStatus(response.status, oauth.error, origin);
   const words = WORDS[code];
   if (code === 'insufficient_scope' && oauth.scope !== undefined) {
     return { code, summary: `the token lacks the scope "${oauth.scope}"`, action: `add "${oauth.scope}" to the application and get a new token`, ...extra };
@@ -115,10 +77,22 @@ export function explainResponse(response: ObservedResponse, now: number = Date.n
   return { code, ...words, ...extra };
 }
 
-function codeFromStatus(status: number, error: string | undefined): FailureCauseCode {
-  if (error === 'insufficient_scope') return 'insufficient_scope';
-  if (error === 'invalid_client') return 'invalid_client';
-  if (error === 'invalid_grant') return 'invalid_grant';
+/** Error codes that mean one thing wherever they come from (RFC 6749 §4.1.2.1, §5.2; RFC 6750 §3.1). */
+const BY_ERROR_CODE: Readonly<Record<string, FailureCauseCode>> = {
+  insufficient_scope: 'insufficient_scope',
+  invalid_client: 'invalid_client',
+  invalid_grant: 'invalid_grant',
+  access_denied: 'access_denied',
+  invalid_scope: 'invalid_scope',
+  unauthorized_client: 'unauthorized_client',
+  unsupported_grant_type: 'unsupported_grant_type',
+  unsupported_response_type: 'unsupported_response_type',
+};
+
+function codeFromStatus(status: number, error: string | undefined, origin: AnswerOrigin): FailureCauseCode {
+  const byCode = error === undefined ? undefined : BY_ERROR_CODE[error];
+  if (byCode !== undefined) return byCode;
+  if (origin === 'authorization_server' && error === 'invalid_request') return 'malformed_oauth_request';
   if (status === 401) return error === undefined ? 'missing_token' : 'invalid_token';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
