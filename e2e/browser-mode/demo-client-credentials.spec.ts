@@ -29,7 +29,7 @@ test('walks through the client-credentials grant one click per step, from the he
   // Full screen for the presenter, and back.
   await dialog.getByRole('button', { name: 'Full screen' }).click();
   await expect(dialog.getByRole('button', { name: 'Leave full screen' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await page.evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
+  expect(await page.evaluate('document.fullscreenElement === document.documentElement')).toBe(true);
   await dialog.getByRole('button', { name: 'Leave full screen' }).click();
   await expect(dialog.getByRole('button', { name: 'Full screen' })).toHaveAttribute('aria-pressed', 'false');
 

@@ -90,7 +90,7 @@ test('fits a 1024x700 window in the dark theme, the diagram and the steps readab
   await page.getByRole('button', { name: 'Run the flow' }).click();
   await expect(page.getByRole('region', { name: 'The token', exact: true })).toBeVisible();
   // Nothing wider than the window.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
   await expect(page.getByRole('img', { name: /2 of 4 messages so far/ })).toBeInViewport({ ratio: 0.5 });
   await saveScreenshot(page, testInfo, 'flows client credentials 1024x700 dark');
 });

@@ -47,7 +47,7 @@ export function CallbackChoice({ app, preferredPort, selection, onChange, error,
         <Alert color="orange" title="No callback URL the Lab can receive">
           <Stack gap="xs" align="flex-start">
             <span>
-              The Lab receives the browser on http://127.0.0.1 with a port. Add a callback URL such as http://127.0.0.1:{preferredPort ?? 8765}/callback to this app in Apps (the mock matches callback URLs exactly).
+              The Lab receives the browser on http://127.0.0.1 with a port. Add a callback URL such as http://127.0.0.1:{preferredPort ?? 8765}/callback to this app in Apps.
             </span>
             <Button component="a" href="#/apps" size="xs" variant="light">
               Open Apps
@@ -59,7 +59,7 @@ export function CallbackChoice({ app, preferredPort, selection, onChange, error,
     return (
       <Select
         label="Callback URL"
-        description="One of the app’s registered callback URLs: the mock matches them exactly, and the Lab listens on its port."
+        description="One of the app’s registered callback URLs: the authorization server sends the browser back to it, and the Lab listens on its port."
         data={urls}
         value={selection.kind === 'registered' ? selection.url : null}
         onChange={(url) => onChange({ kind: 'registered', url })}
