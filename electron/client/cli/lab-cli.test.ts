@@ -156,6 +156,20 @@ describe('npm run lab -- token, call, flow', () => {
     for (const part of token.accessToken.split('.')) expect(run.stdout).not.toContain(part);
   });
 
+  it('judges expiry by the mock\'s clock once it has been moved, as the mock\'s APIs do', async () => {
+    const token = await clientCredentialsToken(lab, app);
+    await lab.advanceClock(2 * 86_400);
+    try {
+      const run = await runInProcess(['token', '--mock-admin', lab.mock.urls.admin], { TOTANGO_ACCESS_TOKEN: token.accessToken });
+      expect(run.stdout).toMatch(/^a JWT access token \(RFC 9068\) from http:\/\/127\.0\.0\.1:\d+, expired 1 d ago; decoded, and verified below\n/);
+      expect(run.stdout).toContain("times by the mock's clock, 2 d ahead of this machine's\n");
+      expect(run.stdout).toContain('verification: NOT valid\n');
+      expect(run.stdout).toMatch(/ {2}fail {4}exp: expired by the mock's clock 1 d ago\n/);
+    } finally {
+      await lab.resetClock();
+    }
+  });
+
   it('calls one endpoint with a path parameter of its own', async () => {
     const admin = await registerClientApp(lab, ['admin']);
     const run = await runInProcess(['call', 'scim-get-user', '--param', 'user-id=u-1001', '--mock-admin', lab.mock.urls.admin], { TOTANGO_CLIENT_ID: admin.clientId, TOTANGO_CLIENT_SECRET: admin.clientSecret });

@@ -18,6 +18,7 @@ import type { TokenResult } from '../flows/token-result';
 import type { ExchangeSink } from '../http/exchange';
 import { createRecordingFetch } from '../http/recording-fetch';
 import { Timeline } from '../recorder/timeline';
+import { durationWords } from '../tokens/claim-explanations';
 import { inspectToken, verificationFor, type Explanation } from '../tokens/token-inspector';
 import { writeCliBundle } from './cli-bundle';
 import type { LabCommand } from './lab-args';
@@ -151,10 +152,19 @@ export async function runFlow(command: Command<'flow'>, io: CliIo): Promise<numb
 /** The token decoded and explained, and verified against the target's JWKS; never the token itself. */
 export async function describeToken(accessToken: string, result: TokenResult | undefined, session: LabSession, sink: ExchangeSink, json: boolean): Promise<string> {
   const fetch = createRecordingFetch({ sink, ...(session.dispatcher === undefined ? {} : { dispatcher: session.dispatcher }) });
-  const inspection = await inspectToken(accessToken, { verify: verificationFor(session.target, fetch, session.credentials?.certificate()) });
+  const inspection = await inspectToken(accessToken, {
+    now: session.now,
+    ...(session.clockName === undefined ? {} : { clockName: session.clockName }),
+    verify: verificationFor(session.target, fetch, session.credentials?.certificate()),
+  });
   if (json) return `${JSON.stringify({ ...inspection, response: result?.toJSON() }, null, 2)}\n`;
   const { decoded, verification } = inspection;
-  const lines = [decoded.summary];
+  // The decoder's summary says "not yet verified"; here the verification follows.
+  const lines = [verification === undefined ? decoded.summary : decoded.summary.replace(/; decoded, not yet verified$/, '; decoded, and verified below')];
+  if (session.clockName !== undefined) {
+    const offset = Math.round((session.now() - Date.now()) / 1000);
+    lines.push(`times by ${session.clockName}, ${durationWords(Math.abs(offset))} ${offset >= 0 ? 'ahead of' : 'behind'} this machine's`);
+  }
   if (decoded.kind === 'jwt') {
     const show = (e: Explanation) => [`  ${e.name}: ${JSON.stringify(e.value)}`, `      ${e.explanation}`, ...(e.details ?? []).map((d) => `        ${d}`)];
     lines.push('header:', ...decoded.headerExplanations.flatMap(show), 'claims:', ...decoded.claimExplanations.flatMap(show));

@@ -31,6 +31,14 @@ export interface LabSession {
   /** Where the catalogued APIs are called: the HTTPS origin when a certificate is loaded. */
   readonly apiBaseUrl: string;
   readonly dispatcher: Agent | undefined;
+  /**
+   * Epoch milliseconds by the target's clock: the mock's (its `/admin/status` offset,
+   * read when the session opened) against the mock, else this machine's. Expiry is
+   * judged by it, as the target's APIs judge it.
+   */
+  readonly now: () => number;
+  /** "the mock's clock" when `now` is the mock's moved clock; undefined otherwise. */
+  readonly clockName: string | undefined;
   close(): Promise<void>;
 }
 
@@ -46,9 +54,15 @@ export function mockStatusUrl(mockAdmin: string): string {
   return trimmed.endsWith('/admin/status') ? trimmed : `${trimmed}/admin/status`;
 }
 
-async function mockDefinition(args: TargetArgs, fetchFn: typeof fetch): Promise<TargetDefinition> {
+interface MockStatus {
+  urls?: { caCertificate?: string; regions?: Record<string, { issuer: string; mtls?: { origin: string } }> };
+  clock?: { offsetSeconds?: unknown };
+}
+
+/** The mock's target, and how far its clock is moved from this machine's. */
+async function mockDefinition(args: TargetArgs, fetchFn: typeof fetch): Promise<{ definition: TargetDefinition; clockOffsetMs: number }> {
   const statusUrl = mockStatusUrl(args.mockAdmin);
-  let status: { urls?: { caCertificate?: string; regions?: Record<string, { issuer: string; mtls?: { origin: string } }> } };
+  let status: MockStatus;
   try {
     const response = await fetchFn(statusUrl, { headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -60,7 +74,11 @@ async function mockDefinition(args: TargetArgs, fetchFn: typeof fetch): Promise<
   if (region === undefined) throw new LabError('invalid_response', `the mock's status at "${statusUrl}" lists no "${args.region}" region`);
   const caUrl = status.urls?.caCertificate;
   const caPem = caUrl === undefined ? undefined : await (await fetchFn(caUrl)).text();
-  return mockTarget(args.region, region.mtls === undefined ? { issuer: region.issuer } : { issuer: region.issuer, mtls: { origin: region.mtls.origin } }, caPem);
+  const offsetSeconds = status.clock?.offsetSeconds;
+  return {
+    definition: mockTarget(args.region, region.mtls === undefined ? { issuer: region.issuer } : { issuer: region.issuer, mtls: { origin: region.mtls.origin } }, caPem),
+    clockOffsetMs: typeof offsetSeconds === 'number' && Number.isFinite(offsetSeconds) ? offsetSeconds * 1000 : 0,
+  };
 }
 
 async function certificateSource(args: CredentialArgs): Promise<ClientCertificateSource | undefined> {
@@ -87,12 +105,11 @@ export interface LabSessionOptions {
 export async function openLabSession(target: TargetArgs, credentialArgs: CredentialArgs, sink: ExchangeSink, options: LabSessionOptions = {}): Promise<LabSession> {
   const fetchFn = options.fetch ?? fetch;
   const customCa = target.caFile === undefined ? undefined : await readFile(target.caFile, 'utf8');
-  const definition: TargetDefinition =
-    target.kind === 'mock'
-      ? await mockDefinition(target, fetchFn)
-      : target.kind === 'custom'
-        ? { kind: 'custom', baseUrl: target.baseUrl ?? '', ...(customCa === undefined ? {} : { caPem: customCa }) }
-        : { kind: 'totango', region: target.kind };
+  let definition: TargetDefinition;
+  let clockOffsetMs = 0;
+  if (target.kind === 'mock') ({ definition, clockOffsetMs } = await mockDefinition(target, fetchFn));
+  else if (target.kind === 'custom') definition = { kind: 'custom', baseUrl: target.baseUrl ?? '', ...(customCa === undefined ? {} : { caPem: customCa }) };
+  else definition = { kind: 'totango', region: target.kind };
   const certificate = await certificateSource(credentialArgs);
   const stored = options.storedCredentials;
   const credentials =
@@ -116,6 +133,8 @@ export async function openLabSession(target: TargetArgs, credentialArgs: Credent
     credentials,
     apiBaseUrl: loaded === undefined ? resolved.apiBase : resolved.mtlsApiBase,
     dispatcher,
+    now: clockOffsetMs === 0 ? Date.now : () => Date.now() + clockOffsetMs,
+    clockName: clockOffsetMs === 0 ? undefined : "the mock's clock",
     close: async () => {
       await dispatcher?.close();
     },

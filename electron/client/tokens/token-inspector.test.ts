@@ -100,6 +100,8 @@ describe('tokens that fail', () => {
       expect(verification?.valid).toBe(false);
       expect(verification?.checks.find((c) => c.name === 'exp')).toEqual({ name: 'exp', status: 'fail', message: expect.stringMatching(/^expired 1 min ago$/) });
       expect(statuses(verification?.checks ?? [])['signature']).toBe('pass');
+      const named = await inspectToken(token, { now: () => mockNow, clockName: "the mock's clock", verify: verificationFor(us, fetch) });
+      expect(named.verification?.checks.find((c) => c.name === 'exp')?.message).toBe("expired by the mock's clock 1 min ago");
     } finally {
       await lab.resetClock();
     }
@@ -135,6 +137,9 @@ describe('certificate-bound tokens', () => {
     const right = await verifyToken(token, verificationFor(us, fetch, certificate));
     expect(right.valid).toBe(true);
     expect(right.checks.find((c) => c.name === 'cnf')).toMatchObject({ status: 'pass', message: expect.stringContaining(certificate.thumbprint) });
+    // The certificate's name on one line, its attributes separated by commas.
+    expect(certificate.subject).toContain('\n');
+    expect(right.checks.find((c) => c.name === 'cnf')?.message).toBe(`bound to the loaded certificate (${certificate.subject.split('\n').join(', ')}, SHA-256 thumbprint ${certificate.thumbprint})`);
 
     const mismatch = await verifyToken(token, verificationFor(us, fetch, wrong));
     expect(mismatch.valid).toBe(false);

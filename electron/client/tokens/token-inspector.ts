@@ -15,6 +15,8 @@ export { explainClaim, explainHeaderParameter, localTimeFormatter, timeLeftWords
 export interface InspectOptions extends DecodeOptions {
   /** Verify against this (omit to decode only). */
   readonly verify?: Omit<VerifyOptions, 'now'>;
+  /** Names the clock `now` reads when it is not this machine's ("the mock's clock"). */
+  readonly clockName?: string;
 }
 
 export interface TokenInspection {
@@ -25,7 +27,11 @@ export interface TokenInspection {
 export async function inspectToken(pasted: string, options: InspectOptions = {}): Promise<TokenInspection> {
   const decoded = decodeToken(pasted, options);
   if (options.verify === undefined) return { decoded };
-  const verification = await verifyToken(pasted, { ...options.verify, ...(options.now === undefined ? {} : { now: options.now }) });
+  const verification = await verifyToken(pasted, {
+    ...options.verify,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.clockName === undefined ? {} : { clockName: options.clockName }),
+  });
   return { decoded, verification };
 }
 

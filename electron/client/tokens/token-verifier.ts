@@ -40,6 +40,8 @@ export interface VerifyOptions {
   readonly fetch: LabFetch;
   /** Epoch milliseconds (default `Date.now`): the mock's clock, when the mock's has been moved. */
   readonly now?: () => number;
+  /** Names the clock `now` reads when it is not this machine's ("the mock's clock"), in the exp and nbf messages. */
+  readonly clockName?: string;
   /** The certificate to check a bound token against. */
   readonly certificate?: ClientCertificate;
   /** Leeway for exp and nbf, in seconds (default 0). */
@@ -75,20 +77,23 @@ async function checkSignature(token: string, jwksUri: string, options: VerifyOpt
   }
 }
 
-function checkTime(name: 'exp' | 'nbf', value: unknown, nowSeconds: number, tolerance: number): TokenCheck {
+function checkTime(name: 'exp' | 'nbf', value: unknown, nowSeconds: number, tolerance: number, clockName: string | undefined): TokenCheck {
   if (value === undefined) return name === 'exp' ? fail('exp', 'the token has no "exp": an access token must expire (RFC 9068 §2.2)') : skipped('nbf', 'the token has no "nbf"');
   if (typeof value !== 'number') return fail(name, `"${name}" is not a number of seconds`);
+  const by = clockName === undefined ? '' : ` by ${clockName}`;
   if (name === 'exp') {
-    return value + tolerance > nowSeconds ? pass('exp', `not expired: ${durationWords(value - nowSeconds)} left`) : fail('exp', `expired ${durationWords(nowSeconds - value)} ago`);
+    return value + tolerance > nowSeconds ? pass('exp', `not expired${by}: ${durationWords(value - nowSeconds)} left`) : fail('exp', `expired${by} ${durationWords(nowSeconds - value)} ago`);
   }
-  return value - tolerance <= nowSeconds ? pass('nbf', 'already valid ("nbf" has passed)') : fail('nbf', `not valid for another ${durationWords(value - nowSeconds)}`);
+  return value - tolerance <= nowSeconds ? pass('nbf', `already valid${by} ("nbf" has passed)`) : fail('nbf', `not valid${by} for another ${durationWords(value - nowSeconds)}`);
 }
 
 function checkBinding(cnf: unknown, certificate: ClientCertificate | undefined): TokenCheck {
   const thumbprint = typeof cnf === 'object' && cnf !== null ? (cnf as Record<string, unknown>)['x5t#S256'] : undefined;
   if (thumbprint === undefined) return skipped('cnf', 'the token is not bound to a certificate');
   if (certificate === undefined) return skipped('cnf', 'the token is bound to a certificate; load the app\'s certificate to check it is that one');
-  if (thumbprint === certificate.thumbprint) return pass('cnf', `bound to the loaded certificate (${certificate.subject}, SHA-256 thumbprint ${certificate.thumbprint})`);
+  // X.509 names come one attribute a line ("C=US\nO=…\nCN=…"): one line here.
+  const subject = certificate.subject.split(/\r?\n/).filter((part) => part !== '').join(', ');
+  if (thumbprint === certificate.thumbprint) return pass('cnf', `bound to the loaded certificate (${subject}, SHA-256 thumbprint ${certificate.thumbprint})`);
   return fail('cnf', `bound to the certificate with thumbprint ${String(thumbprint)}, not to the loaded one (${certificate.thumbprint}): use the certificate the token was issued with, or get a new token`);
 }
 
@@ -109,8 +114,8 @@ export async function verifyToken(pasted: string, options: VerifyOptions): Promi
     String(header['typ']).toLowerCase() === 'at+jwt' ? pass('typ', 'typ is "at+jwt": an access token (RFC 9068 §2.1)') : fail('typ', `typ is ${JSON.stringify(header['typ'] ?? null)}, not "at+jwt": not an RFC 9068 access token`),
     iss !== undefined && trimSlash(iss) === issuer ? pass('iss', `issued by ${issuer}, the selected target`) : fail('iss', `issued by ${iss ?? 'no one named'}, not by the selected target ${issuer} (wrong region, or another server)`),
     audiences.some((a) => trimSlash(a) === trimSlash(audience)) ? pass('aud', `meant for ${audience}`) : fail('aud', `meant for ${audiences.join(', ') || 'no audience'}, not for ${audience}`),
-    checkTime('exp', claims['exp'], nowSeconds, tolerance),
-    checkTime('nbf', claims['nbf'], nowSeconds, tolerance),
+    checkTime('exp', claims['exp'], nowSeconds, tolerance, options.clockName),
+    checkTime('nbf', claims['nbf'], nowSeconds, tolerance, options.clockName),
     checkBinding(claims['cnf'], options.certificate),
   ];
   return { valid: checks.every((check) => check.status !== 'fail'), checks };
