@@ -74,6 +74,7 @@ test('registers client-credentials apps up to the limit, shows each secret once,
   // Use in the Lab: the app becomes the selected mock target's credentials.
   await result.getByRole('button', { name: 'Use in the Lab' }).click();
   await expect(result.getByText('Renewals sync is now the credentials of')).toBeVisible();
+  await saveScreenshot(page, testInfo, 'apps used in the lab');
   await result.getByRole('button', { name: 'Close' }).click();
   await expect(result).toBeHidden();
 
@@ -104,6 +105,11 @@ test('registers client-credentials apps up to the limit, shows each secret once,
 
   await page.setViewportSize({ width: 1024, height: 700 });
   await saveScreenshot(page, testInfo, 'apps list 1024x700');
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.getByRole('button', { name: 'Details of Renewals sync' }).click();
+  await expect(page.getByRole('dialog', { name: 'Renewals sync', exact: true })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'apps details dark 1024x700');
   expect(lab.errors).toEqual([]);
 });
 

@@ -43,7 +43,7 @@ export function CertificatePanel({ application }: { readonly application: Applic
             </DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
-            <DataList.ItemLabel>Issued</DataList.ItemLabel>
+            <DataList.ItemLabel>Valid from</DataList.ItemLabel>
             <DataList.ItemValue>{formatDateTime(certificate.notBefore, true)}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { CertificateExport } from './CertificateExport';
 import { CredentialLine } from './CredentialLine';
 import { UseInLabButton } from './UseInLabButton';
@@ -32,8 +32,10 @@ export function RegistrationResult({ created, onClose }: { readonly created: Cre
         </>
       ) : null}
       <Divider />
-      <Group justify="space-between" align="flex-start">
-        <UseInLabButton clientId={application.clientId} name={application.name} />
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Box flex={1}>
+          <UseInLabButton clientId={application.clientId} name={application.name} />
+        </Box>
         <Button onClick={onClose}>Close</Button>
       </Group>
     </Stack>
