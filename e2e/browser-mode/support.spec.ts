@@ -184,3 +184,14 @@ test('sets up every other failure on one fresh mock, each failing as its next st
   expect(status.settings.applicationLimit).toBe(5);
   await saveScreenshot(page, testInfo, 'support every scenario set up');
 });
+
+test('fits a 1024x700 window without scrolling sideways', async ({ page, lab }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openSupport(page, lab);
+  const scenario = page.locator('[data-scenario="wrong-region"]');
+  await scenario.getByRole('button', { name: 'Set up: Wrong region' }).click();
+  await expect(scenario).toHaveAttribute('data-status', 'done');
+  await page.getByRole('region', { name: 'Timeline' }).getByRole('button', { name: /^POST .*\/oauth\/token/ }).first().click();
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+  await saveScreenshot(page, testInfo, 'support at 1024x700');
+});
