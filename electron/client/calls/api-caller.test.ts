@@ -29,7 +29,7 @@ describe('callEndpoint', () => {
     expect(result.exchange).toBe(sunk[0]);
     expect(sunk).toHaveLength(1);
     expect(result.exchange).toMatchObject({ purpose: 'call search-accounts', clientCertificate: false, response: { status: 200 } });
-    expect(result.exchange?.request.headers['authorization']).toBe(`Bearer ${token.accessToken.slice(0, 8)}…`);
+    expect(result.exchange?.request.headers['authorization']).toBe(`Bearer ${token.accessToken.slice(0, 4)}…${token.accessToken.slice(-4)}`);
     expect(JSON.stringify(sunk)).not.toContain(token.accessToken);
   });
 

@@ -84,9 +84,9 @@ describe('client credentials', () => {
     const { promise, exchanges } = run(registered);
     const result = await promise;
     expect(JSON.stringify(result)).not.toContain(result.accessToken);
-    expect(JSON.stringify(result)).toContain(`${result.accessToken.slice(0, 8)}…`);
+    expect(JSON.stringify(result)).toContain(`${result.accessToken.slice(0, 4)}…${result.accessToken.slice(-4)}`);
     expect(JSON.stringify(exchanges)).not.toContain(result.accessToken);
-    expect(exchanges.at(-1)?.response?.body).toContain(`"access_token":"${result.accessToken.slice(0, 8)}…"`);
+    expect(exchanges.at(-1)?.response?.body).toContain(`"access_token":"${result.accessToken.slice(0, 4)}…${result.accessToken.slice(-4)}"`);
   });
 });
 

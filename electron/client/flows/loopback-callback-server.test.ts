@@ -48,7 +48,7 @@ describe('the loopback callback server', () => {
     expect(answer.headers).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-security-policy': expect.stringContaining("default-src 'none'") });
     const captured = await server.callback;
     expect(captured.url.searchParams.get('code')).toBe(code);
-    expect(captured.exchange).toMatchObject({ startedAt: '2026-03-04T10:15:00.000Z', request: { method: 'GET', url: `http://127.0.0.1:${server.port}/oauth/back?code=SplxlOBe…&state=xyz&iss=http%3A%2F%2F127.0.0.1%3A4781` }, response: { status: 200 } });
+    expect(captured.exchange).toMatchObject({ startedAt: '2026-03-04T10:15:00.000Z', request: { method: 'GET', url: `http://127.0.0.1:${server.port}/oauth/back?code=Splx…code&state=xyz&iss=http%3A%2F%2F127.0.0.1%3A4781` }, response: { status: 200 } });
   });
 
   it('answers other paths, other methods and a second redirect without capturing them', async () => {

@@ -22,25 +22,30 @@ describe('parameter treatment', () => {
     expect(parameterTreatment(name)).toBe(treatment);
   });
 
-  it('shortens to the first 8 characters and an ellipsis, and redacts values too short to shorten', () => {
-    expect(shortenSecret(JWT)).toBe('eyJhbGci…');
+  it('shortens to the first and last 4 characters around an ellipsis, and redacts values too short to shorten', () => {
+    expect(shortenSecret(JWT)).toBe('eyJh…VyZQ');
     expect(shortenSecret('abc123')).toBe(REDACTED);
+  });
+
+  it('tells apart two tokens of one issuer, whose headers are alike', () => {
+    const other = `${JWT.slice(0, -4)}AAAA`;
+    expect(shortenSecret(other)).not.toBe(shortenSecret(JWT));
   });
 });
 
 describe('form bodies and URLs', () => {
   it('redacts the secret and the verifier, shortens the code, and keeps the rest byte for byte', () => {
     const form = `grant_type=authorization_code&code=${'c'.repeat(43)}&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&code_verifier=${'v'.repeat(43)}&client_secret=${encodeURIComponent(SECRET)}`;
-    expect(redactFormText(form)).toBe(`grant_type=authorization_code&code=cccccccc…&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&code_verifier=${REDACTED}&client_secret=${REDACTED}`);
+    expect(redactFormText(form)).toBe(`grant_type=authorization_code&code=cccc…cccc&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&code_verifier=${REDACTED}&client_secret=${REDACTED}`);
   });
 
   it('shortens the code of a callback URL and keeps state and iss', () => {
     const url = `http://127.0.0.1:8765/callback?code=${'k'.repeat(40)}&state=abc&iss=http%3A%2F%2F127.0.0.1%3A4781`;
-    expect(redactUrl(url)).toBe('http://127.0.0.1:8765/callback?code=kkkkkkkk…&state=abc&iss=http%3A%2F%2F127.0.0.1%3A4781');
+    expect(redactUrl(url)).toBe('http://127.0.0.1:8765/callback?code=kkkk…kkkk&state=abc&iss=http%3A%2F%2F127.0.0.1%3A4781');
   });
 
   it('redacts tokens in a fragment', () => {
-    expect(redactUrl(`https://app.example/cb#access_token=${JWT}&token_type=bearer`)).toBe('https://app.example/cb#access_token=eyJhbGci…&token_type=bearer');
+    expect(redactUrl(`https://app.example/cb#access_token=${JWT}&token_type=bearer`)).toBe('https://app.example/cb#access_token=eyJh…VyZQ&token_type=bearer');
   });
 });
 
@@ -48,16 +53,16 @@ describe('JSON bodies', () => {
   it('shortens tokens and redacts secrets at any depth, whatever the key style', () => {
     const body = JSON.stringify({ access_token: JWT, refresh_token: 'r'.repeat(40), nested: { clientSecret: SECRET, list: [{ id_token: JWT }] }, scope: 'account:read', expires_in: 60 });
     expect(JSON.parse(redactBody(body, 'application/json; charset=utf-8'))).toEqual({
-      access_token: 'eyJhbGci…',
-      refresh_token: 'rrrrrrrr…',
-      nested: { clientSecret: REDACTED, list: [{ id_token: 'eyJhbGci…' }] },
+      access_token: 'eyJh…VyZQ',
+      refresh_token: 'rrrr…rrrr',
+      nested: { clientSecret: REDACTED, list: [{ id_token: 'eyJh…VyZQ' }] },
       scope: 'account:read',
       expires_in: 60,
     });
   });
 
   it('treats a body that is not JSON after all as text', () => {
-    expect(redactBody(`{ not json ${JWT}`, 'application/json')).toBe('{ not json eyJhbGci…');
+    expect(redactBody(`{ not json ${JWT}`, 'application/json')).toBe('{ not json eyJh…VyZQ');
   });
 });
 
@@ -89,7 +94,7 @@ describe('headers', () => {
 
   it('shortens bearer tokens and redacts cookies and API keys', () => {
     expect(redactHeaders({ authorization: `Bearer ${JWT}`, cookie: 'totango_mock_session=abc; other=def', 'app-token': 'legacy-token-value', 'set-cookie': 'sid=xyz; Path=/; HttpOnly' })).toEqual({
-      authorization: 'Bearer eyJhbGci…',
+      authorization: 'Bearer eyJh…VyZQ',
       cookie: `totango_mock_session=${REDACTED}; other=${REDACTED}`,
       'app-token': REDACTED,
       'set-cookie': `sid=${REDACTED}; Path=/; HttpOnly`,

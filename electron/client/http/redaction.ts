@@ -1,8 +1,8 @@
 /**
  * What the recorder keeps of a secret: nothing (client secrets, PKCE verifiers,
- * passwords, private keys, PKCS#12), or its first 8 characters and an ellipsis (tokens
- * and authorization codes), so that two exchanges can still be told apart without the
- * value being usable. Applied to every exchange before it is stored, so that nothing
+ * passwords, private keys, PKCS#12), or its first and last 4 characters around an
+ * ellipsis (tokens and authorization codes), so that two exchanges can still be told
+ * apart without the value being usable. Applied to every exchange before it is stored, so that nothing
  * built from the timeline (HAR, curl, a repro bundle) can leak one.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.3 (access tokens are secrets)
@@ -13,7 +13,7 @@ export const REDACTED = '[redacted]';
 export const PRIVATE_KEY_OMITTED = '[private key not recorded]';
 export const PKCS12_OMITTED = '[PKCS#12 not recorded]';
 
-/** Values shorter than this are redacted outright: their first 8 characters would be most of them. */
+/** Values shorter than this are redacted outright: the 8 characters kept would be most of them. */
 const SHORTEST_SHORTENED = 16;
 
 export interface RedactionOptions {
@@ -34,9 +34,13 @@ export function parameterTreatment(name: string): ParameterTreatment | undefined
   return undefined;
 }
 
-/** A token or code as the recorder keeps it: its first 8 characters and '…'. */
+/**
+ * A token or code as the recorder keeps it: its first 4 and last 4 characters around
+ * '…'. The end tells exchanges apart: every JWT of one issuer starts alike (`eyJ0eXAi`,
+ * its header), while its last characters are its signature's.
+ */
 export function shortenSecret(value: string): string {
-  return value.length < SHORTEST_SHORTENED ? REDACTED : `${value.slice(0, 8)}…`;
+  return value.length < SHORTEST_SHORTENED ? REDACTED : `${value.slice(0, 4)}…${value.slice(-4)}`;
 }
 
 function treat(value: string, treatment: ParameterTreatment): string {

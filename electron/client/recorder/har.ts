@@ -89,6 +89,15 @@ function byteLength(text: string | undefined): number {
   return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
 }
 
+/**
+ * The body's size as it went over the wire: its Content-Length when it has one, since the
+ * recorded text is redacted (shorter than what was sent); else the recorded text's.
+ */
+function wireSize(headers: Readonly<Record<string, string>>, body: string | undefined): number {
+  const declared = headers['content-length'];
+  return declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : byteLength(body);
+}
+
 /** One exchange as a HAR entry. An exchange that got no response has status 0 and its reason in `_error`. */
 export function harEntry(exchange: HttpExchange): HarEntry {
   const { request, response } = exchange;
@@ -113,7 +122,7 @@ export function harEntry(exchange: HttpExchange): HarEntry {
       queryString: queryString(request.url),
       ...(postData === undefined ? {} : { postData }),
       headersSize: -1,
-      bodySize: byteLength(request.body),
+      bodySize: wireSize(request.headers, request.body),
     },
     response: {
       status: response?.status ?? 0,
@@ -122,13 +131,13 @@ export function harEntry(exchange: HttpExchange): HarEntry {
       cookies: [],
       headers: response === undefined ? [] : headerList(response.headers),
       content: {
-        size: byteLength(response?.body),
+        size: response === undefined ? 0 : wireSize(response.headers, response.body),
         mimeType: response === undefined ? 'x-unknown' : mimeTypeOf(response.headers, 'x-unknown'),
         ...(response?.body === undefined ? {} : { text: response.body }),
       },
       redirectURL: response?.headers['location'] ?? '',
       headersSize: -1,
-      bodySize: response === undefined ? 0 : byteLength(response.body),
+      bodySize: response === undefined ? 0 : wireSize(response.headers, response.body),
       ...(exchange.error === undefined ? {} : { _error: exchange.error }),
     },
     cache: {},

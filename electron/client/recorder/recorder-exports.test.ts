@@ -22,7 +22,7 @@ import { startLabMock, type LabMock, type RegisteredApp } from '../testing/lab-m
 import { mockBrowser, type MockBrowserOptions } from '../testing/mock-browser';
 import { freePort } from '../testing/test-support';
 import { curlVariables, toCurl } from './curl';
-import { harJson, toHar } from './har';
+import { harEntry, harJson, toHar } from './har';
 import { Timeline } from './timeline';
 
 const run = promisify(execFile);
@@ -122,7 +122,14 @@ describe('HAR 1.2', () => {
     expect(post?.request.postData?.params).toEqual(expect.arrayContaining([{ name: 'grant_type', value: 'client_credentials' }, { name: 'client_secret', value: '[redacted]' }]));
     const callback = entries.find((e) => e.comment.startsWith('authorization callback'));
     expect(callback?.request.queryString.map((p) => p.name)).toEqual(expect.arrayContaining(['code', 'state', 'iss']));
-    expect(callback?.request.queryString.find((p) => p.name === 'code')?.value).toBe(`${code.slice(0, 8)}…`);
+    expect(callback?.request.queryString.find((p) => p.name === 'code')?.value).toBe(`${code.slice(0, 4)}…${code.slice(-4)}`);
+  });
+
+  it('gives the size that went over the wire, not the redacted text\'s, when the response declared it', () => {
+    const token = find((e) => e.purpose === 'token request (client credentials)');
+    const declared = Number(token.response?.headers['content-length']);
+    expect(declared).toBeGreaterThan(Buffer.byteLength(token.response?.body ?? ''));
+    expect(harEntry(token).response).toMatchObject({ bodySize: declared, content: { size: declared } });
   });
 
   it('says which exchange carried a client certificate, and gives an exchange without answer status 0', () => {
