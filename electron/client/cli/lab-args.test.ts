@@ -20,6 +20,7 @@ describe('parseLabArgs', () => {
       target: { kind: 'mock', region: 'us', mockAdmin: DEFAULT_MOCK_ADMIN },
       credentials: { clientId: 'abc', scope: 'account:read touchpoint:all', authMethod: 'client_secret_basic' },
       store: { dataDir: join(homedir(), '.totango-oauth-lab'), remember: false, forget: false },
+      recording: { curl: false },
       json: false,
       color: undefined,
       allowWrites: false,
@@ -44,6 +45,11 @@ describe('parseLabArgs', () => {
       bodyFile: 'b.json',
       color: false,
     });
+  });
+
+  it('reads --har and --curl for any command, and --needs for diagnose', () => {
+    expect(parseLabArgs(['call', 'whoami', '--har', 'run.har', '--curl'])).toMatchObject({ recording: { harFile: 'run.har', curl: true } });
+    expect(parseLabArgs(['diagnose', '--needs', 'create-touchpoint, search-accounts'])).toMatchObject({ neededEndpointIds: ['create-touchpoint', 'search-accounts'] });
   });
 
   it('reads the authorization-code flow with a fixed redirect port, and a custom target', () => {
@@ -94,6 +100,11 @@ describe('parseLabArgs', () => {
     [['call'], 'missing endpoint id: "call <endpoint-id>"'],
     [['call', 'get-coffee'], 'unknown endpoint "get-coffee" in "call" (see "lab help" for the list)'],
     [['call', 'whoami', '--param', 'novalue'], '"--param" takes name=value, got "novalue"'],
+    [['call', 'update-touchpoint', '--param', 'note_id=30002'], 'unknown path parameter "note_id" in "--param" for update-touchpoint (it takes "note-id")'],
+    [['call', 'whoami', '--param', 'user-id=u-1'], 'unknown path parameter "user-id" in "--param" for whoami (it takes none)'],
+    [['call', 'whoami', '--har', ''], '"--har" needs a file name'],
+    [['token', '--needs', 'whoami'], '"--needs" goes with "diagnose" only'],
+    [['diagnose', '--needs', 'whoami,get-coffee'], 'unknown endpoint "get-coffee" in "--needs" (see "lab help" for the list)'],
     [['flow', 'implicit'], 'unknown flow "implicit": "flow authorization-code" or "flow client-credentials"'],
     [['flow', 'authorization-code', '--redirect-port', '70000'], '"--redirect-port" must be an integer from 0 to 65535, got "70000"'],
   ])('refuses %j: %s', (argv, message) => {

@@ -52,16 +52,33 @@ export interface StoreArgs {
   readonly passphrase?: string;
 }
 
+/** What a run leaves for a person to replay: its exchanges as HAR, and as curl commands. */
+export interface RecordingArgs {
+  /** `--har FILE`: write every HTTP exchange of the run as HAR 1.2 (redacted). */
+  readonly harFile?: string;
+  /** `--curl`: print each exchange as a curl command on stderr, secrets as shell variables. */
+  readonly curl: boolean;
+}
+
 interface Common {
   readonly target: TargetArgs;
   readonly credentials: CredentialArgs;
   readonly store: StoreArgs;
+  readonly recording: RecordingArgs;
   readonly json: boolean;
   readonly color: boolean | undefined;
 }
 
 export type LabCommand =
-  | ({ readonly command: 'diagnose'; readonly endpointIds?: readonly EndpointId[]; readonly bundleFile?: string; readonly allowWrites: boolean; readonly concurrency: number } & Common)
+  | ({
+      readonly command: 'diagnose';
+      readonly endpointIds?: readonly EndpointId[];
+      /** `--needs`: the endpoints the integration calls, for the least-privilege review. */
+      readonly neededEndpointIds?: readonly EndpointId[];
+      readonly bundleFile?: string;
+      readonly allowWrites: boolean;
+      readonly concurrency: number;
+    } & Common)
   | ({ readonly command: 'token' } & Common)
   | ({ readonly command: 'call'; readonly endpointId: EndpointId; readonly params: Readonly<Record<string, string>>; readonly query: Readonly<Record<string, string>>; readonly bodyFile?: string } & Common)
   | ({ readonly command: 'flow'; readonly grant: 'authorization-code' | 'client-credentials'; readonly redirectPort: number; readonly timeoutSeconds: number } & Common)
@@ -88,7 +105,10 @@ const OPTIONS = {
   forget: { type: 'boolean', default: false },
   'data-dir': { type: 'string' },
   endpoints: { type: 'string' },
+  needs: { type: 'string' },
   bundle: { type: 'string' },
+  har: { type: 'string' },
+  curl: { type: 'boolean', default: false },
   'allow-writes': { type: 'boolean', default: false },
   concurrency: { type: 'string', default: '8' },
   param: { type: 'string', multiple: true },
@@ -118,10 +138,13 @@ export function parseLabArgs(argv: readonly string[], env: Readonly<Record<strin
     if (values.remember) throw new UsageError('"--remember" stores the credentials a command uses: give a command (diagnose, token, call or flow)');
     return { command: 'forget', target: targetArgs(values), store };
   }
+  if (values.har === '') throw new UsageError('"--har" needs a file name');
+  if (values.needs !== undefined && command !== 'diagnose') throw new UsageError('"--needs" goes with "diagnose" only');
   const common: Common = {
     target: targetArgs(values),
     credentials,
     store,
+    recording: { ...(values.har === undefined ? {} : { harFile: values.har }), curl: values.curl },
     json: values.json,
     color: values['no-color'] === true ? false : values.color,
   };
@@ -132,6 +155,7 @@ export function parseLabArgs(argv: readonly string[], env: Readonly<Record<strin
         command,
         ...common,
         ...(values.endpoints === undefined ? {} : { endpointIds: values.endpoints.split(',').map((id) => endpointId(id.trim(), '--endpoints')) }),
+        ...(values.needs === undefined ? {} : { neededEndpointIds: values.needs.split(',').map((id) => endpointId(id.trim(), '--needs')) }),
         ...(values.bundle === undefined ? {} : { bundleFile: values.bundle }),
         allowWrites: values['allow-writes'],
         concurrency: integer(values.concurrency, '--concurrency', 1, 64),
@@ -143,7 +167,8 @@ export function parseLabArgs(argv: readonly string[], env: Readonly<Record<strin
       const [id, ...extra] = rest;
       if (id === undefined) throw new UsageError('missing endpoint id: "call <endpoint-id>"');
       noMorePositionals(extra, 'call');
-      return { command, ...common, endpointId: endpointId(id, 'call'), params: pairs(values.param, '--param'), query: pairs(values.query, '--query'), ...(values.body === undefined ? {} : { bodyFile: values.body }) };
+      const endpoint = endpointId(id, 'call');
+      return { command, ...common, endpointId: endpoint, params: pathParams(endpoint, pairs(values.param, '--param')), query: pairs(values.query, '--query'), ...(values.body === undefined ? {} : { bodyFile: values.body }) };
     }
     case 'flow': {
       const [grant, ...extra] = rest;
@@ -219,6 +244,18 @@ function pairs(list: readonly string[] | undefined, flag: string): Record<string
     result[pair.slice(0, equals)] = pair.slice(equals + 1);
   }
   return result;
+}
+
+/** `--param` names must be the endpoint's own: a typo would otherwise leave the example's value in place, and act on the wrong record. */
+function pathParams(id: EndpointId, params: Record<string, string>): Record<string, string> {
+  const known = findEndpoint(id)?.pathParams ?? [];
+  for (const name of Object.keys(params)) {
+    if (!known.includes(name)) {
+      const takes = known.length === 0 ? 'it takes none' : `it takes ${known.map((n) => `"${n}"`).join(', ')}`;
+      throw new UsageError(`unknown path parameter "${name}" in "--param" for ${id} (${takes})`);
+    }
+  }
+  return params;
 }
 
 function integer(text: string, flag: string, min: number, max: number): number {

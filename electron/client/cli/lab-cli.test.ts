@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +115,51 @@ describe('npm run lab -- diagnose', () => {
     const run = await runInProcess(['diagnose', '--mock-admin', lab.mock.urls.admin], { TOTANGO_CLIENT_ID: bot.clientId, TOTANGO_CLIENT_SECRET: bot.clientSecret });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/\(invalid_grant\)\ncause: the acting user is disabled or deleted; reactivate the Totango user the application acts as/);
+  });
+
+  it('writes the run as HAR and curl commands without a secret, and reviews the scopes against --needs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-har-'));
+    try {
+      const harFile = join(dir, 'run.har');
+      const run = await runInProcess(['diagnose', '--mock-admin', lab.mock.urls.admin, '--har', harFile, '--curl', '--needs', 'create-touchpoint,search-accounts'], env);
+      expect(run.code).toBe(1);
+      const har = JSON.parse(await readFile(harFile, 'utf8')) as { log: { version: string; entries: { request: { url: string } }[] } };
+      expect(har.log.version).toBe('1.2');
+      expect(har.log.entries.length).toBeGreaterThan(CATALOGUE.length);
+      expect(har.log.entries.some((e) => e.request.url.endsWith('/oauth/token'))).toBe(true);
+      expect((await stat(harFile)).mode & 0o777).toBe(0o600);
+      expect(run.stderr).toContain(`HAR written to ${harFile} (${har.log.entries.length} exchange(s), secrets redacted)`);
+      expect(run.stderr).toMatch(/# 1\. \S.*\ncurl /);
+      expect(run.stderr).toContain(`--user '${app.clientId}:'"$CLIENT_SECRET"`);
+      expect(run.stderr).toContain(`--header 'Authorization: Bearer '"$ACCESS_TOKEN"`);
+      expect(run.stdout).toContain('least privilege for create-touchpoint, search-accounts: the smallest set of scopes is "account:read", "touchpoint:create"\n');
+      expect(run.stdout).toContain('  warning: "touchpoint:all" grants every operation on its entity; the integration needs only "touchpoint:create"\n');
+      const token = await clientCredentialsToken(lab, app);
+      for (const secret of [app.clientSecret, token.accessToken.split('.')[2] ?? '']) {
+        expect(await readFile(harFile, 'utf8')).not.toContain(secret);
+        expect(run.stderr).not.toContain(secret);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('warns of an {entity}:all held when no --needs is given', async () => {
+    const run = await runInProcess(['diagnose', '--mock-admin', lab.mock.urls.admin, '--endpoints', 'whoami'], env);
+    expect(run.stdout).toContain('least privilege:\n  warning: "touchpoint:all" grants every operation on its entity, definitions included\n');
+  });
+
+  it('writes the HAR of a run that failed, the refused token request included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-har-'));
+    try {
+      const harFile = join(dir, 'refused.har');
+      const run = await runInProcess(['token', '--scope', 'user:read', '--mock-admin', lab.mock.urls.admin, '--har', harFile], env);
+      expect(run.code).toBe(1);
+      const har = JSON.parse(await readFile(harFile, 'utf8')) as { log: { entries: { request: { url: string }; response: { status: number } }[] } };
+      expect(har.log.entries.find((e) => e.request.url.endsWith('/oauth/token'))?.response.status).toBe(400);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the cause of a scope the application does not hold in the words of invalid_scope', async () => {

@@ -21,9 +21,11 @@ import { Timeline } from '../recorder/timeline';
 import { durationWords } from '../tokens/claim-explanations';
 import { inspectToken, verificationFor, type Explanation } from '../tokens/token-inspector';
 import { writeCliBundle } from './cli-bundle';
+import { runSecrets, writeRecording } from './cli-recording';
 import type { LabCommand } from './lab-args';
 import { obtainAccessToken, openLabSession, type LabSession } from './lab-session';
 import { matrixExitCode, renderMatrix } from './matrix-table';
+import { scopeReviewFor, scopeReviewText } from './scope-review-text';
 import { forgetCredentials, recallCredentials, rememberCredentials } from './stored-credentials';
 
 export interface CliIo {
@@ -35,18 +37,24 @@ export interface CliIo {
 
 type Command<K extends LabCommand['command']> = Extract<LabCommand, { command: K }>;
 
-/** Opens the session (forgetting, recalling or remembering stored credentials as asked), runs, closes. */
+/**
+ * Opens the session (forgetting, recalling or remembering stored credentials as asked),
+ * runs, closes; then writes the HAR and curl commands asked for, failed runs included:
+ * they are the ones worth replaying.
+ */
 async function withSession<T>(command: Exclude<LabCommand, { command: 'help' | 'forget' }>, io: CliIo, timeline: Timeline, run: (session: LabSession) => Promise<T>): Promise<T> {
   const say = (line: string) => io.err(`${line}\n`);
-  if (command.store.forget) await forgetCredentials(command.target, command.store, say);
-  const storedCredentials = await recallCredentials(command.target, command.credentials, command.store, say);
-  const session = await openLabSession(command.target, command.credentials, timeline.sink, storedCredentials === undefined ? {} : { storedCredentials });
+  let session: LabSession | undefined;
   try {
+    if (command.store.forget) await forgetCredentials(command.target, command.store, say);
+    const storedCredentials = await recallCredentials(command.target, command.credentials, command.store, say);
+    session = await openLabSession(command.target, command.credentials, timeline.sink, storedCredentials === undefined ? {} : { storedCredentials });
     // After the session opened: the certificate loaded, so nothing unusable is stored.
     if (command.store.remember && session.credentials !== undefined) await rememberCredentials(command.target, session.credentials, command.store, say);
     return await run(session);
   } finally {
-    await session.close();
+    await session?.close();
+    await writeRecording(command.recording, timeline.list(), runSecrets(command.credentials), io.err);
   }
 }
 
@@ -64,7 +72,9 @@ export async function runDiagnose(command: Command<'diagnose'>, io: CliIo): Prom
       ...(command.allowWrites ? { confirm: () => true } : io.confirm === undefined ? {} : { confirm: io.confirm }),
       ...(command.endpointIds === undefined ? {} : { endpointIds: command.endpointIds }),
     });
-    io.out(command.json ? `${JSON.stringify(matrix, null, 2)}\n` : renderMatrix(matrix, io.color));
+    const review = scopeReviewFor(token.scopes, command.neededEndpointIds);
+    io.out(command.json ? `${JSON.stringify(review === undefined ? matrix : { ...matrix, leastPrivilege: review }, null, 2)}\n` : renderMatrix(matrix, io.color));
+    if (!command.json) io.out(scopeReviewText(token.scopes, command.neededEndpointIds));
     if (command.bundleFile !== undefined) {
       await writeCliBundle(command.bundleFile, session, command.credentials, token, timeline.list(), matrix);
       io.err(`repro bundle written to ${command.bundleFile} (no secret in it)\n`);

@@ -52,6 +52,9 @@ diagnose:
                                 (otherwise each is asked on a terminal, and skipped when there is none)
   --concurrency N               calls in flight (default 8)
   --bundle FILE                 also write a repro bundle (no secret) for support
+  --needs id,id                 the endpoints the integration calls: prints the smallest set of scopes
+                                that covers them, and warns of admin, {entity}:all and scopes beyond need
+                                (without it, a warning for each admin or {entity}:all held)
 
 call:
   --param name=value            a path parameter (repeatable)
@@ -61,6 +64,12 @@ call:
 flow:
   --redirect-port N             the loopback callback port (default 0: any free port)
   --timeout SECONDS             how long to wait for the callback (default 300)
+
+recording (any command; written whether the run succeeds or fails):
+  --har FILE                    every HTTP exchange of the run as HAR 1.2 (browser devtools open it);
+                                secrets redacted, tokens shortened; the file is readable by its owner only
+  --curl                        print each exchange as a curl command on stderr; secrets are shell
+                                variables ($CLIENT_SECRET, $ACCESS_TOKEN, …) to set, never their values
 
 output:
   --json                        machine-readable output
