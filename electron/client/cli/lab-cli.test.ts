@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,6 +240,22 @@ describe('npm run lab -- token, call, flow', () => {
     expect(run.stdout).toContain('  sub: "u-1002"\n');
     expect(run.stderr).toContain('[token-received]');
     expect(run.stdout + run.stderr).not.toContain(web.clientSecret);
+  });
+
+  it('names the flag to change when the callback port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const web = await lab.register({ grantType: 'authorization_code', callbackUrls: [`http://127.0.0.1:${port}/callback`], scopes: ['account:read'] });
+      const run = await runInProcess(['flow', 'authorization-code', '--mock-admin', lab.mock.urls.admin, '--redirect-port', String(port)], { TOTANGO_CLIENT_ID: web.clientId, TOTANGO_CLIENT_SECRET: web.clientSecret });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(run.stderr).toContain('choose another "--redirect-port"');
+      expect(run.stderr).not.toContain('"redirectPort"');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('names a denied consent as access_denied, with the words for it', async () => {

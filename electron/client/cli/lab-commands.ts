@@ -14,18 +14,15 @@ import { explainResponse } from '../diagnostics/failure-causes';
 import type { ConfirmEndpoint } from '../diagnostics/write-policy';
 import { runAuthorizationCodeFlow } from '../flows/authorization-code-flow';
 import { runClientCredentialsFlow } from '../flows/client-credentials-flow';
-import type { TokenResult } from '../flows/token-result';
-import type { ExchangeSink } from '../http/exchange';
-import { createRecordingFetch } from '../http/recording-fetch';
+import { isLabError, LabError } from '../flows/lab-error';
 import { Timeline } from '../recorder/timeline';
-import { durationWords } from '../tokens/claim-explanations';
-import { inspectToken, verificationFor, type Explanation } from '../tokens/token-inspector';
 import { writeCliBundle } from './cli-bundle';
 import { runSecrets, writeRecording } from './cli-recording';
 import type { LabCommand } from './lab-args';
 import { obtainAccessToken, openLabSession, type LabSession } from './lab-session';
 import { matrixExitCode, renderMatrix } from './matrix-table';
 import { scopeReviewFor, scopeReviewText } from './scope-review-text';
+import { describeToken } from './token-text';
 import { forgetCredentials, recallCredentials, rememberCredentials } from './stored-credentials';
 
 export interface CliIo {
@@ -143,7 +140,7 @@ export async function runFlow(command: Command<'flow'>, io: CliIo): Promise<numb
   return withSession(command, io, timeline, async (session) => {
     if (session.credentials === undefined) throw new Error('the flow needs "--client-id" (or TOTANGO_CLIENT_ID)');
     const scopes = command.credentials.scope?.split(' ').filter((s) => s !== '') ?? [];
-    const onStep = (step: { step: string; explanation: string }) => io.err(`[${step.step}] ${step.explanation}\n`);
+    const onStep = (step: { step: string; explanation: string }) => io.err(`[${step.step}] ${asFlags(step.explanation)}\n`);
     const common = { target: session.target, credentials: session.credentials, sink: timeline.sink, onStep, scopes };
     const result =
       command.grant === 'client-credentials'
@@ -153,34 +150,16 @@ export async function runFlow(command: Command<'flow'>, io: CliIo): Promise<numb
             redirectPort: command.redirectPort,
             timeoutMs: command.timeoutSeconds * 1000,
             opener: async (url) => io.out(`open this URL in a browser to sign in and consent:\n${url}\n`),
+          }).catch((error: unknown) => {
+            if (isLabError(error) && error.code === 'port_in_use') throw new LabError('port_in_use', asFlags(error.message), { cause: error });
+            throw error;
           });
     io.out(await describeToken(result.accessToken, result, session, timeline.sink, command.json));
     return 0;
   });
 }
 
-/** The token decoded and explained, and verified against the target's JWKS; never the token itself. */
-export async function describeToken(accessToken: string, result: TokenResult | undefined, session: LabSession, sink: ExchangeSink, json: boolean): Promise<string> {
-  const fetch = createRecordingFetch({ sink, ...(session.dispatcher === undefined ? {} : { dispatcher: session.dispatcher }) });
-  const inspection = await inspectToken(accessToken, {
-    now: session.now,
-    ...(session.clockName === undefined ? {} : { clockName: session.clockName }),
-    verify: verificationFor(session.target, fetch, session.credentials?.certificate()),
-  });
-  if (json) return `${JSON.stringify({ ...inspection, response: result?.toJSON() }, null, 2)}\n`;
-  const { decoded, verification } = inspection;
-  // The decoder's summary says "not yet verified"; here the verification follows.
-  const lines = [verification === undefined ? decoded.summary : decoded.summary.replace(/; decoded, not yet verified$/, '; decoded, and verified below')];
-  if (session.clockName !== undefined) {
-    const offset = Math.round((session.now() - Date.now()) / 1000);
-    lines.push(`times by ${session.clockName}, ${durationWords(Math.abs(offset))} ${offset >= 0 ? 'ahead of' : 'behind'} this machine's`);
-  }
-  if (decoded.kind === 'jwt') {
-    const show = (e: Explanation) => [`  ${e.name}: ${JSON.stringify(e.value)}`, `      ${e.explanation}`, ...(e.details ?? []).map((d) => `        ${d}`)];
-    lines.push('header:', ...decoded.headerExplanations.flatMap(show), 'claims:', ...decoded.claimExplanations.flatMap(show));
-    if (decoded.times.expiresAt !== undefined) lines.push(`expires: ${decoded.times.expiresAt.local} (${decoded.times.timeLeft ?? ''})`);
-  }
-  if (verification !== undefined) lines.push(`verification: ${verification.valid ? 'valid' : 'NOT valid'}`, ...verification.checks.map((c) => `  ${c.status.padEnd(7)} ${c.name}: ${c.message}`));
-  if (result !== undefined) lines.push(`granted scopes: ${result.scopes.join(' ') || '(none stated)'}`);
-  return `${lines.join('\n')}\n`;
+/** The flow names its option as the window knows it ("redirectPort"); here it is a flag. */
+function asFlags(text: string): string {
+  return text.replace(/"redirectPort"/g, '"--redirect-port"');
 }

@@ -40,7 +40,11 @@ export function parseChallenge(header: string, scheme: string): Record<string, s
   return params;
 }
 
-/** The OAuth error of a response, from its challenge first (RFC 6750), then from its JSON body. */
+/**
+ * The OAuth error of a response, from its challenge first (RFC 6750), then from its JSON
+ * body; but the description from the body first: a challenge's quoted-string cannot hold
+ * every character (a server turns `"` into `'`, say), the JSON body can.
+ */
 export function readOAuthError(response: ObservedResponse): OAuthErrorDetails {
   const wwwAuthenticate = response.headers['www-authenticate'];
   const challenge = wwwAuthenticate === undefined ? undefined : parseChallenge(wwwAuthenticate, 'Bearer');
@@ -48,7 +52,7 @@ export function readOAuthError(response: ObservedResponse): OAuthErrorDetails {
   const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
   const details: { -readonly [K in keyof OAuthErrorDetails]: OAuthErrorDetails[K] } = { bearerChallenge: challenge !== undefined };
   const error = text(challenge?.['error']) ?? text(body['error']);
-  const errorDescription = text(challenge?.['error_description']) ?? text(body['error_description']);
+  const errorDescription = text(body['error_description']) ?? text(challenge?.['error_description']);
   const scope = text(challenge?.['scope']) ?? text(body['scope']);
   if (error !== undefined) details.error = error;
   if (errorDescription !== undefined) details.errorDescription = errorDescription;

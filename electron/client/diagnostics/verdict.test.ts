@@ -28,6 +28,17 @@ describe('parseChallenge and readOAuthError (RFC 6750 §3)', () => {
     expect(readOAuthError(denied('account:upsert'))).toMatchObject({ bearerChallenge: true, error: 'insufficient_scope', scope: 'account:upsert' });
   });
 
+  it('takes the description from the JSON body, where quotes survive, over the challenge', () => {
+    const response = {
+      status: 401,
+      headers: { ...json, 'www-authenticate': 'Bearer realm="x", error="invalid_token", error_description="the acting user \'bot@acme.example\' (u-9) is disabled"' },
+      body: { error: 'invalid_token', error_description: 'the acting user "bot@acme.example" (u-9) is disabled' },
+    };
+    expect(readOAuthError(response)).toMatchObject({ error: 'invalid_token', errorDescription: 'the acting user "bot@acme.example" (u-9) is disabled' });
+    const headerOnly = { ...response, body: undefined };
+    expect(readOAuthError(headerOnly).errorDescription).toBe("the acting user 'bot@acme.example' (u-9) is disabled");
+  });
+
   it('reads Retry-After as seconds or as an HTTP date', () => {
     expect(retryAfterSeconds({ 'retry-after': '30' }, 0)).toBe(30);
     expect(retryAfterSeconds({ 'retry-after': 'Thu, 01 Jan 1970 00:01:00 GMT' }, 15_000)).toBe(45);
