@@ -152,6 +152,14 @@ describe('a failure row', () => {
     expect(lab.calls.map((c) => c.name)).not.toContain('recorder.timeline');
   });
 
+  it('says so when the exchange is no longer on the timeline', async () => {
+    const lab = diagnosticsLab({ last: matrixOf(judgedRows()) });
+    lab.answer('recorder.timeline', () => ({ exchanges: [] }));
+    await renderDiagnostics(lab);
+    fireEvent.click(await screen.findByRole('button', { name: 'Details of Search users' }));
+    expect(await screen.findByText(/This exchange is no longer on the timeline \(it was cleared\)/)).toBeTruthy();
+  });
+
   it('marks a mismatch as worth a support ticket', async () => {
     const rows = judgedRows().map((row) =>
       row.endpointId === 'search-accounts' ? { ...row, verdict: 'mismatch' as const, note: '"account:read" covers "account:read" (exact), yet the server answered 403 insufficient_scope: worth a support ticket' } : row,

@@ -28,12 +28,10 @@ export interface DiagnosticsState {
   readonly lastLoaded: boolean;
   readonly running: RunInProgress | null;
   readonly exchanges: ReadonlyMap<string, ExchangeView>;
-  /** Whether the whole timeline was read once (older exchanges than this window's events). */
-  readonly timelineLoaded: boolean;
   loadLast(): Promise<void>;
   /** Runs every endpoint; `confirmedWrites` are the writes and deletes confirmed for a real tenant. */
   run(confirmedWrites: readonly EndpointId[]): Promise<MatrixView>;
-  /** The recorded exchange behind a row, reading the timeline once if it is not known yet. */
+  /** The recorded exchange behind a row; the timeline is read when it is not known yet (an older run, a missed event). */
   exchange(exchangeId: string): Promise<ExchangeView | undefined>;
 }
 
@@ -45,7 +43,6 @@ export function createDiagnosticsStore(client: LabClient): DiagnosticsStore {
     lastLoaded: false,
     running: null,
     exchanges: new Map(),
-    timelineLoaded: false,
     async loadLast() {
       try {
         const { matrix } = await client.diagnostics.last({});
@@ -69,12 +66,12 @@ export function createDiagnosticsStore(client: LabClient): DiagnosticsStore {
     },
     async exchange(exchangeId) {
       const known = get().exchanges.get(exchangeId);
-      if (known !== undefined || get().timelineLoaded) return known;
+      if (known !== undefined) return known;
       const { exchanges } = await client.recorder.timeline({});
       set((state) => {
         const merged = new Map(state.exchanges);
-        for (const exchange of exchanges) merged.set(exchange.id, exchange);
-        return { exchanges: merged, timelineLoaded: true };
+        for (const exchange of exchanges) if (exchange.purpose.startsWith(DIAGNOSTICS_PURPOSE)) merged.set(exchange.id, exchange);
+        return { exchanges: merged };
       });
       return get().exchanges.get(exchangeId);
     },
@@ -91,7 +88,7 @@ export function createDiagnosticsStore(client: LabClient): DiagnosticsStore {
     if (!exchange.purpose.startsWith(DIAGNOSTICS_PURPOSE)) return;
     store.setState((state) => ({ exchanges: new Map(state.exchanges).set(exchange.id, exchange) }));
   });
-  client.events.on('recorder.cleared', () => store.setState({ exchanges: new Map(), timelineLoaded: true }));
+  client.events.on('recorder.cleared', () => store.setState({ exchanges: new Map() }));
   return store;
 }
 
