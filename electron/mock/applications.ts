@@ -17,6 +17,7 @@ import {
   GRANT_TYPES,
   MAX_ACCESS_TOKEN_TTL_SECONDS,
   MIN_ACCESS_TOKEN_TTL_SECONDS,
+  TOTANGO_APPLICATION_LIMIT,
   type StoredApplication,
 } from './mock-state';
 
@@ -82,13 +83,7 @@ export class ApplicationRegistry {
   async create(raw: unknown): Promise<{ application: Application; clientSecret: string }> {
     const input = createApplicationInput.parse(raw);
     const { applications, settings } = this.database.state;
-    if (applications.length >= settings.applicationLimit) {
-      throw new AdminError(
-        'application_limit_reached',
-        `this account already has ${applications.length} applications, and Totango limits an account to ${settings.applicationLimit}; contact your Totango representative if you need additional applications (on the mock, raise "applicationLimit" in the settings)`,
-        409,
-      );
-    }
+    // The input is checked first: a mistake in it is worth fixing whatever the limit.
     const scopes = checkScopes(input.scopes);
     const grant =
       input.grantType === 'authorization_code'
@@ -97,6 +92,7 @@ export class ApplicationRegistry {
     if (input.grantType === 'authorization_code' && input.actingUserId !== undefined) {
       throw new AdminError('validation_failed', 'an authorization-code application acts as the user who signs in; "actingUserId" is for client credentials', 400, 'actingUserId');
     }
+    if (applications.length >= settings.applicationLimit) throw limitReached(applications.length, settings.applicationLimit);
     const clientSecret = generateClientSecret();
     const now = new Date(this.clock.now()).toISOString();
     const app: StoredApplication = {
@@ -250,4 +246,14 @@ function noCallbacks(urls: readonly string[] | undefined): string[] {
     throw new AdminError('validation_failed', 'a client-credentials application has no callback URLs', 400, 'callbackUrls');
   }
   return [];
+}
+
+/** Totango's limit, in Totango's words; a raised limit is the mock's setting, and says so. */
+function limitReached(count: number, limit: number): AdminError {
+  const whose = limit === TOTANGO_APPLICATION_LIMIT ? `Totango limits an account to ${limit}` : `the mock's "applicationLimit" setting allows ${limit} (Totango limits an account to ${TOTANGO_APPLICATION_LIMIT})`;
+  return new AdminError(
+    'application_limit_reached',
+    `this account already has ${count} applications, and ${whose}; contact your Totango representative if you need additional applications (on the mock, raise "applicationLimit" in the settings)`,
+    409,
+  );
 }

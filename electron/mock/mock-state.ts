@@ -81,8 +81,11 @@ export const settingsSchema = z.object({
 });
 export type MockSettings = z.infer<typeof settingsSchema>;
 
+/** The article: "Totango limits the number of applications you can create to two." */
+export const TOTANGO_APPLICATION_LIMIT = 2;
+
 export const DEFAULT_SETTINGS: MockSettings = Object.freeze({
-  applicationLimit: 2,
+  applicationLimit: TOTANGO_APPLICATION_LIMIT,
   pkceRequired: false,
   signingAlgorithm: 'ES256',
   authorizationCodeTtlSeconds: 60,

@@ -126,7 +126,16 @@ describe('applications', () => {
     expect((await mock().admin('POST', '/admin/applications', machineInput)).status).toBe(201);
     const again = await mock().admin<ErrorBody>('POST', '/admin/applications', machineInput);
     expect(again.status).toBe(409);
-    expect(again.body.error_description).toContain('limits an account to 3');
+    expect(again.body.error_description).toContain('the mock\'s "applicationLimit" setting allows 3 (Totango limits an account to 2)');
+  });
+
+  it('names a mistake in the input before the limit: it is worth fixing either way', async () => {
+    const { body } = await mock().admin<{ applications: unknown[] }>('GET', '/admin/applications');
+    await mock().admin('PATCH', '/admin/settings', { applicationLimit: body.applications.length });
+    const refused = await mock().admin<ErrorBody>('POST', '/admin/applications', { ...machineInput, scopes: ['account:frobnicate'] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('validation_failed');
+    expect((await mock().admin<ErrorBody>('POST', '/admin/applications', machineInput)).body.error).toBe('application_limit_reached');
   });
 
   it('deletes an application, after which it is not found', async () => {

@@ -159,6 +159,13 @@ describe('the token and the scope come before the path parameters', () => {
     expect(answer).toMatchObject({ status: 404, body: { error: 'not_found' } });
   });
 
+  it('answers 404 to a malformed body sent where there is no endpoint', async () => {
+    const answer = await send('POST', '/api/v9/nowhere', { contentType: 'application/json', body: '{bad' });
+    expect(answer).toMatchObject({ status: 404, body: { error: 'not_found', error_description: 'no endpoint at POST /api/v9/nowhere' } });
+    const wrongMethod = await send('PATCH', '/api/v3/touchpoints', { contentType: 'application/json', body: '{bad' });
+    expect(wrongMethod.status).toBe(405);
+  });
+
   it('answers an undecodable path elsewhere without echoing the URL', async () => {
     const path = `/oauth/${'y'.repeat(300)}%FF`;
     const answer = await send('GET', path);

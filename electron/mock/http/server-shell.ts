@@ -67,15 +67,17 @@ export function createServerShell(options: ServerShellOptions): FastifyInstance 
     const pattern = new RegExp(`^${route.url.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+')}$`);
     for (const method of methods) routes.push({ method, pattern });
   });
-  server.setNotFoundHandler((request, reply) => {
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
     if (allowed.length > 0) {
-      return sendError(reply.header('allow', allowed.join(', ')), new OAuthError('method_not_allowed', `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}`), options);
+      return sendError(reply.header('allow', allowed.join(', ')), new OAuthError('method_not_allowed', `${request.method} is not allowed on ${path.slice(0, 200)}; use ${allowed.join(' or ')}`), options);
     }
     return sendError(reply, new OAuthError('not_found', `no endpoint at ${request.method} ${path.slice(0, 200)}`), options);
-  });
-  server.setErrorHandler((error, request, reply) => sendError(reply, error, options, request));
+  };
+  server.setNotFoundHandler(notFound);
+  // A body that cannot be read, sent to no endpoint at all: the missing endpoint is the news.
+  server.setErrorHandler((error, request, reply) => (request.is404 && clientErrorOf(error) ? notFound(request, reply) : sendError(reply, error, options, request)));
   return server;
 }
 

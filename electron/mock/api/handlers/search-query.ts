@@ -52,8 +52,9 @@ export const MAX_SEARCH_COUNT = 1000;
 export function readQueryObject(request: ApiRequest): Record<string, unknown> {
   const body = request.body;
   let raw: unknown = isRecord(body) && 'query' in body ? body['query'] : request.query.get('query') ?? undefined;
-  if (raw === undefined && isRecord(body) && 'terms' in body) raw = body;
-  if (raw === undefined || raw === '') throw badRequest('query', 'missing "query" parameter');
+  // A JSON object without "query" is the query itself: what it lacks ("terms") is named then.
+  if (raw === undefined && isRecord(body)) raw = body;
+  if (raw === undefined || raw === '') throw badRequest('query', 'missing "query": send it as a form field (JSON text) or send the query object as a JSON body');
   const parsed = parseJsonValue(raw, 'query');
   if (!isRecord(parsed)) throw badRequest('query', '"query" must be a JSON object');
   return parsed;

@@ -96,8 +96,13 @@ describe('search accounts', () => {
     expect((await tenant.callError('search-accounts', form({ terms: [], count: 1001 }))).field).toBe('query.count');
     const malformed = await tenant.callError('search-accounts', { body: { query: '{"terms": [' } });
     expect([malformed.status, malformed.message]).toEqual([400, '"query" is not valid JSON']);
-    const missing = await tenant.callError('search-accounts', { body: {} });
-    expect([missing.status, missing.field]).toEqual([400, 'query']);
+    const missing = await tenant.callError('search-accounts', {});
+    expect([missing.status, missing.field, missing.message]).toEqual([400, 'query', 'missing "query": send it as a form field (JSON text) or send the query object as a JSON body']);
+  });
+
+  it('names "terms" when a JSON body is the query and lacks them, not a missing "query"', async () => {
+    const noTerms = await tenant.callError('search-accounts', { body: { count: 5 } });
+    expect([noTerms.status, noTerms.field, noTerms.message]).toEqual([400, 'query.terms', '"query.terms" must be a list of terms']);
   });
 });
 
