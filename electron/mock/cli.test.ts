@@ -71,12 +71,16 @@ describe('npm run mock', () => {
       admin: string;
       openapi: string;
       dataDir: string;
+      pid: number;
       caCertificate: string;
       regions: Record<'us' | 'eu', Record<string, string>>;
     };
     expect((await (await fetch(ready.caCertificate)).text())).toMatch(/^-----BEGIN CERTIFICATE-----/);
     expect(ready.event).toBe('ready');
     expect(ready.dataDir).toBe(dataDir);
+    // The node process itself (tsx runs it as a child), so that a signal reaches it past any wrapper.
+    expect(ready.pid).not.toBe(child.pid);
+    expect(() => process.kill(ready.pid, 0)).not.toThrow();
     for (const region of ['us', 'eu'] as const) {
       expect(Object.keys(ready.regions[region]).sort()).toEqual(['authorization', 'introspection', 'issuer', 'jwks', 'metadata', 'mtls', 'revocation', 'token']);
       expect(ready.regions[region]['issuer']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -17,7 +17,7 @@ const USAGE = `usage: npm run -s mock -- [--port N] [--data-dir DIR]
                   N+3 and N+4 (HTTPS, mutual TLS) (default ${DEFAULT_PORT}; 0 picks free ports for all five)
   --data-dir DIR  where the mock keeps its state (default: $TOTANGO_LAB_DATA_DIR, else ~/.totango-oauth-lab)
 
-When ready, prints one line of JSON: {"event":"ready", "admin", "openapi", "caCertificate", "regions": {"us": {...}, "eu": {...}}, "dataDir"}.`;
+When ready, prints one line of JSON: {"event":"ready", "admin", "openapi", "caCertificate", "regions": {"us": {...}, "eu": {...}}, "dataDir", "pid"}.`;
 
 function usageError(message: string): never {
   process.stderr.write(`mock: ${message}\n\n${USAGE}\n`);
@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     startupError((error as Error).message);
   }
   for (const warning of [...mock.core.database.warnings, ...mock.core.tenant.warnings]) process.stderr.write(`mock: warning: ${warning}\n`);
-  process.stdout.write(`${JSON.stringify({ event: 'ready', ...mock.urls, dataDir })}\n`);
+  // pid: the process to signal, whatever wrappers (npm, tsx) started it and may not pass a signal on.
+  process.stdout.write(`${JSON.stringify({ event: 'ready', ...mock.urls, dataDir, pid: process.pid })}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
