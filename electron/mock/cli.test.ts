@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,6 +142,14 @@ describe('npm run mock', () => {
     const { code, stderr } = await exitOf(runCli(['--port', '65532']));
     expect(code).toBe(2);
     expect(stderr).toContain('from 0 to 65531');
+  });
+
+  it('says why it cannot start on a state file of a newer version, with exit 1 and no usage text', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'lab-cli-'));
+    await writeFile(join(dataDir, 'mock-state.json'), JSON.stringify({ schemaVersion: 99 }));
+    const { code, stderr } = await exitOf(runCli(['--port', '0', '--data-dir', dataDir]));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^mock: ".*mock-state\.json" was written by a newer version \(schema 99; this one reads up to \d+\); refusing to overwrite it\n$/);
   });
 
   it('refuses an unknown option', async () => {
