@@ -15,7 +15,8 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   const folder = path.join(testInfo.project.outputDir, 'screenshots', testInfo.project.name);
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, `${slug}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', mask: [page.locator(SECRET_SELECTOR)] });
+  // What the person sees: a full-page capture would draw the fixed header and navigation mid-page.
+  await page.screenshot({ path: file, fullPage: false, animations: 'disabled', mask: [page.locator(SECRET_SELECTOR)] });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
   return file;
 }
