@@ -24,6 +24,22 @@ describe('Timeline', () => {
     expect(snapshot).toHaveLength(1);
   });
 
+  it("lists one app's exchanges: those made for it and the unowned ones that led up to them", () => {
+    const timeline = new Timeline();
+    timeline.append(exchange('meta-1'));
+    timeline.sinkFor('app-a')(exchange('token-a'));
+    timeline.append(exchange('jwks'));
+    timeline.sinkFor('app-b')(exchange('token-b'));
+    timeline.sinkFor('app-a')(exchange('call-a'));
+    timeline.append(exchange('trailing'));
+    expect(timeline.listFor('app-a').map((e) => e.id)).toEqual(['meta-1', 'token-a', 'call-a']);
+    expect(timeline.listFor('app-b').map((e) => e.id)).toEqual(['jwks', 'token-b']);
+    expect(timeline.clientOf('call-a')).toBe('app-a');
+    expect(timeline.clientOf('trailing')).toBeUndefined();
+    timeline.clear();
+    expect(timeline.clientOf('call-a')).toBeUndefined();
+  });
+
   it('drops the oldest beyond its limit', () => {
     const timeline = new Timeline({ limit: 2 });
     for (const id of ['a', 'b', 'c']) timeline.append(exchange(id));

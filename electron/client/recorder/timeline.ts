@@ -18,6 +18,8 @@ export interface TimelineOptions {
 
 export class Timeline {
   private readonly exchanges: HttpExchange[] = [];
+  /** The client ID each exchange was made for, when it was made for an application. */
+  private readonly owners = new Map<string, string>();
   private readonly listeners = new Set<TimelineListener>();
   private readonly limit: number;
 
@@ -29,10 +31,43 @@ export class Timeline {
   /** `append`, bound: hand it to `createRecordingFetch({ sink })`. */
   readonly sink: ExchangeSink = (exchange) => this.append(exchange);
 
-  append(exchange: HttpExchange): void {
+  append(exchange: HttpExchange, clientId?: string): void {
     this.exchanges.push(exchange);
-    if (this.exchanges.length > this.limit) this.exchanges.splice(0, this.exchanges.length - this.limit);
+    if (clientId !== undefined) this.owners.set(exchange.id, clientId);
+    if (this.exchanges.length > this.limit) {
+      for (const dropped of this.exchanges.splice(0, this.exchanges.length - this.limit)) this.owners.delete(dropped.id);
+    }
     this.emit({ kind: 'appended', exchange });
+  }
+
+  /** A sink that records each exchange as made for the application `clientId` (a flow's, or the current token's). */
+  sinkFor(clientId: string | undefined): ExchangeSink {
+    return (exchange) => this.append(exchange, clientId);
+  }
+
+  /** The client ID the exchange was made for; undefined when it belongs to no application (metadata, JWKS). */
+  clientOf(id: string): string | undefined {
+    return this.owners.get(id);
+  }
+
+  /**
+   * The exchanges of one application, oldest first: those made for it, and those of no
+   * application that led up to them (the next exchange made for an application is one
+   * of its own: the metadata fetched when its flow or call connected).
+   */
+  listFor(clientId: string): HttpExchange[] {
+    const kept: HttpExchange[] = [];
+    let pending: HttpExchange[] = [];
+    for (const exchange of this.exchanges) {
+      const owner = this.owners.get(exchange.id);
+      if (owner === undefined) {
+        pending.push(exchange);
+        continue;
+      }
+      if (owner === clientId) kept.push(...pending, exchange);
+      pending = [];
+    }
+    return kept;
   }
 
   /** A snapshot, oldest first. */
@@ -50,6 +85,7 @@ export class Timeline {
 
   clear(): void {
     this.exchanges.length = 0;
+    this.owners.clear();
     this.emit({ kind: 'cleared' });
   }
 

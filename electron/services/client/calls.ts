@@ -56,7 +56,7 @@ export function callsHandlers(session: ClientSession): CallsHandlers {
         result = await callEndpoint(request as CatalogueRequest, {
           baseUrl: connection.apiBaseUrl,
           accessToken: token.accessToken,
-          sink: session.timeline.sink,
+          sink: session.timeline.sinkFor(token.clientId),
           ...withDispatcher(connection.dispatcher),
         });
       } catch (error) {

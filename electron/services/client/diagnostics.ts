@@ -55,7 +55,7 @@ export function diagnosticsHandlers(session: ClientSession): DiagnosticsHandlers
         target: { kind: connection.kind, apiBaseUrl: connection.apiBaseUrl },
         accessToken: token.accessToken,
         grantedScopes: token.scopes,
-        sink: session.timeline.sink,
+        sink: session.timeline.sinkFor(token.clientId),
         confirm: (endpoint) => confirmed.has(endpoint.id),
         onRow: (row) => context.events.emit('diagnostics.row', { runId, row: rowView(row, targetKey) }),
         ...withDispatcher(connection.dispatcher),
@@ -70,7 +70,7 @@ export function diagnosticsHandlers(session: ClientSession): DiagnosticsHandlers
         rows: matrix.rows.map((row) => rowView(row, targetKey)),
         counts: { ...matrix.counts },
       };
-      session.lastDiagnostics = { view, matrix };
+      session.lastDiagnostics = { view, matrix, clientId: token.clientId };
       return view;
     },
     async last() {

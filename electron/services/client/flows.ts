@@ -76,7 +76,7 @@ export function flowsHandlers(session: ClientSession): FlowsHandlers {
       steps.push(view);
       context.events.emit('flows.step', view);
     };
-    const options = { target: connection.target, credentials, sink: session.timeline.sink, onStep, ...(input.scopes === undefined ? {} : { scopes: input.scopes }) };
+    const options = { target: connection.target, credentials, sink: session.timeline.sinkFor(credentials.clientId), onStep, ...(input.scopes === undefined ? {} : { scopes: input.scopes }) };
     const result = await session.track(start(options, flowId));
     const token = tokenOf(result, targetKey, credentials.clientId);
     session.setCurrentToken(token);

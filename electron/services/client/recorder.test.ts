@@ -109,6 +109,42 @@ describe('repro bundles', () => {
     expect((await lab.client.flows.clientCredentials({})).token.clientId).toBe(imported.clientId);
   });
 
+  it("holds one app's exchanges, token and diagnostics only, never another app's", async () => {
+    const other = await lab.register({ grantType: 'client_credentials', actingUserId: 'u-1003', scopes: ['touchpoint:all'], accessTokenTtlSeconds: 600 });
+    await lab.client.flows.clientCredentials({});
+    await lab.client.diagnostics.run({ endpointIds: ['whoami'] });
+    await lab.client.targets.useApplication({ clientId: other.clientId });
+    const otherToken = (await lab.client.flows.clientCredentials({})).token;
+    await lab.client.diagnostics.run({ endpointIds: ['list-touchpoint-types'] });
+    const exchanges = (await lab.client.recorder.timeline({})).exchanges;
+    type Bundle = { app: { originalClientId: string }; token: { claims: Record<string, unknown> } | null; diagnostics: { rows: { endpointId: string }[] } | null; timeline: { id: string; request: { headers: Record<string, string>; body?: string } }[]; description?: string };
+
+    const first = JSON.parse((await lab.client.recorder.exportBundle({ clientId: app.clientId })).content) as Bundle;
+    expect(first.app.originalClientId).toBe(app.clientId);
+    expect(first.token).toBeNull();
+    expect(first.diagnostics).toBeNull();
+    expect(first.timeline.length).toBeGreaterThan(0);
+    expect(first.timeline.length).toBeLessThan(exchanges.length);
+    expect(JSON.stringify(first)).not.toContain(other.clientId);
+    expect(first.description).toBeUndefined();
+
+    const second = JSON.parse((await lab.client.recorder.exportBundle({})).content) as Bundle;
+    expect(second.app.originalClientId).toBe(other.clientId);
+    expect(second.token?.claims).toMatchObject({ client_id: other.clientId });
+    expect(second.diagnostics?.rows.map((row) => row.endpointId)).toEqual(['list-touchpoint-types']);
+    expect(JSON.stringify(second)).not.toContain(app.clientId);
+    expect(first.timeline.length + second.timeline.length).toBe(exchanges.length);
+    expect(JSON.stringify(second)).not.toContain(otherToken.accessToken);
+  });
+
+  it('says so when nothing of the chosen app was recorded, and holds its configuration only', async () => {
+    const idle = await lab.register({ grantType: 'client_credentials', actingUserId: 'u-1003', scopes: ['account:read'], accessTokenTtlSeconds: 600 });
+    await lab.client.flows.clientCredentials({});
+    const bundle = JSON.parse((await lab.client.recorder.exportBundle({ clientId: idle.clientId })).content) as { app: { originalClientId: string; scopes: string[] }; token: unknown; diagnostics: unknown; timeline: unknown[]; description: string };
+    expect(bundle).toMatchObject({ app: { originalClientId: idle.clientId, scopes: ['account:read'] }, token: null, diagnostics: null, timeline: [] });
+    expect(bundle.description).toBe(`Nothing of application ${idle.clientId} was recorded in this session: the bundle holds its configuration only.`);
+  });
+
   it('refuses a file that is not a bundle, naming what is wrong', async () => {
     const notJson = (await rejectionOf(lab.client.recorder.importBundle({ content: '{ nope' }))) as ContractError;
     expect(notJson).toMatchObject({ code: 'invalid_input', field: 'content', message: 'the repro bundle is not valid JSON' });

@@ -1,7 +1,8 @@
 /**
  * The `recorder` service: the one timeline every flow, call and diagnostic run records
  * onto (exchanges already redacted), each exchange as a curl command, the timeline as
- * HAR 1.2, and repro bundles out (no secret: the text is scrubbed once more of every
+ * HAR 1.2, and repro bundles out (one application's: its configuration, its exchanges,
+ * its token and its diagnostics; no secret: the text is scrubbed once more of every
  * secret the Lab holds) and in (the app recreated on the local mock, its secret kept
  * for the session and loaded as the mock target's credentials).
  *
@@ -19,7 +20,7 @@ import { importReproBundle, type ImportedApp } from '../../client/recorder/repro
 import type { ReproBundle } from '../../client/recorder/repro-bundle-schema';
 import { ServiceError } from '../service-error';
 import { LAB_NAME } from './lab';
-import { mockReproApp, realReproApp } from './repro-app';
+import { bundleApp, bundleContents } from './repro-app';
 import type { ClientSession } from './session-state';
 import { useMockApplication } from './targets';
 import { exchangeView } from './views';
@@ -80,23 +81,8 @@ export function recorderHandlers(session: ClientSession): RecorderHandlers {
       return jsonFile(`lab-timeline-${stamp()}.har`, 'application/json', redactText(text, { knownSecrets: session.knownSecrets() }));
     },
     async exportBundle({ clientId }) {
-      const targetKey = session.selectedTarget;
-      let app;
-      if (targetKey.startsWith('mock:')) {
-        const id = clientId ?? (await session.credentials.summary(targetKey))?.clientId ?? session.currentToken?.clientId;
-        if (id === undefined) throw new ServiceError('invalid_configuration', `no application to describe on "${targetKey}": load one with "targets.useApplication", or give "clientId"`, { field: 'clientId' });
-        app = await mockReproApp(session, id, targetKey);
-      } else {
-        app = await realReproApp(session, targetKey, clientId);
-      }
-      const token = session.currentToken;
-      const diagnostics = session.lastDiagnostics?.matrix;
-      const bundle = buildReproBundle({
-        app,
-        timeline: session.timeline.list(),
-        ...(token === null ? {} : { accessToken: token.accessToken }),
-        ...(diagnostics === undefined ? {} : { diagnostics }),
-      });
+      const app = await bundleApp(session, clientId);
+      const bundle = buildReproBundle(bundleContents(session, app));
       const appSecret = app.originalClientId === undefined ? undefined : context.secrets.get(app.originalClientId);
       const knownSecrets = [...session.knownSecrets(), ...(appSecret === undefined ? [] : [appSecret])];
       return jsonFile(`repro-bundle-${stamp()}.json`, 'application/json', serializeReproBundle(bundle, { knownSecrets }));

@@ -16,6 +16,14 @@ import { DEFAULT_TARGET, PreferencesStore } from './preferences';
 import { TargetRegistry } from './target-registry';
 import { currentTokenView, exchangeView } from './views';
 
+/** The last diagnostics run: as the window sees it, as the engine made it (for repro bundles), and the client ID of the token it ran with. */
+export interface LastDiagnostics {
+  readonly view: MatrixView;
+  readonly matrix: DiagnosticsMatrix;
+  /** Undefined when the token (a pasted one) names no client. */
+  readonly clientId: string | undefined;
+}
+
 export class ClientSession {
   readonly timeline: Timeline;
   readonly codeFlows = new AuthorizationCodeFlows();
@@ -23,7 +31,7 @@ export class ClientSession {
   readonly credentials: CredentialKeeper;
   readonly targets: TargetRegistry;
   #currentToken: CurrentToken | null = null;
-  #lastDiagnostics: { readonly view: MatrixView; readonly matrix: DiagnosticsMatrix } | null = null;
+  #lastDiagnostics: LastDiagnostics | null = null;
   readonly #running = new Set<Promise<unknown>>();
   readonly #unsubscribe: () => void;
 
@@ -66,12 +74,12 @@ export class ClientSession {
     this.context.events.emit('tokens.changed', { token: this.currentToken });
   }
 
-  /** The last diagnostics run: as the window sees it, and as the engine made it (for repro bundles). */
-  get lastDiagnostics(): { readonly view: MatrixView; readonly matrix: DiagnosticsMatrix } | null {
+  /** The last diagnostics run (see `LastDiagnostics`). */
+  get lastDiagnostics(): LastDiagnostics | null {
     return this.#lastDiagnostics;
   }
 
-  set lastDiagnostics(run: { readonly view: MatrixView; readonly matrix: DiagnosticsMatrix } | null) {
+  set lastDiagnostics(run: LastDiagnostics | null) {
     this.#lastDiagnostics = run;
   }
 

@@ -7,9 +7,9 @@ import { useLabStores, useNotifyContractError, useWorkbench } from '../../stores
 type Exporting = 'bundle' | 'har' | null;
 
 /**
- * Files for whoever looks at the ticket next: a repro bundle (the app's configuration,
- * the timeline, the decoded token and the last diagnostics; no secret) and the timeline
- * as HAR.
+ * Files for whoever looks at the ticket next: a repro bundle of one app (its
+ * configuration, its exchanges on the timeline, its token decoded and its last
+ * diagnostics; nothing of another app, no secret) and the whole timeline as HAR.
  */
 export function ReproExportPanel() {
   const { client } = useLabStores();
@@ -37,15 +37,15 @@ export function ReproExportPanel() {
           Export
         </Title>
         <Text size="sm">
-          A repro bundle holds the app&apos;s configuration (grant, scopes, token lifetime, mutual TLS, callback URLs, acting user), the timeline, the current token decoded and the last diagnostics.
+          A repro bundle describes one app: its configuration (grant, scopes, token lifetime, mutual TLS, callback URLs, acting user), its exchanges on the timeline, the current token decoded if it was issued to this app, and the last diagnostics if they ran with its token. Nothing of another app goes in; if nothing of this app was recorded, the bundle holds its configuration and says so.
         </Text>
         <Text size="sm" fw={600} data-testid="bundle-no-secret">
-          It holds no secret: no client secret, no private key, no usable token (only its decoded claims); every exchange is redacted. It is safe to attach to a ticket.
+          It holds no secret: no client secret, no private key, no usable token (only its decoded claims); every exchange is redacted. Response bodies stay in: look through the file before you attach it to a ticket.
         </Text>
         <Select
           label="Application to describe"
-          description="Leave empty for the app loaded for the selected target."
-          placeholder="The app loaded for the selected target"
+          description="Leave empty for the app of the current token (or, with no token, the app loaded for the selected target)."
+          placeholder="The app of the current token"
           data={appChoices}
           value={clientId}
           onChange={setClientId}
@@ -66,7 +66,7 @@ export function ReproExportPanel() {
           </Button>
         </Group>
         <Text size="xs" c="dimmed">
-          HAR 1.2 is the timeline alone, secrets redacted: browsers&apos; developer tools and HAR viewers open it.
+          HAR 1.2 is the whole timeline (every app&apos;s exchanges), secrets redacted: browsers&apos; developer tools and HAR viewers open it.
         </Text>
       </Stack>
     </Paper>
