@@ -1,6 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { ScenarioCard } from './ScenarioCard';
 import { SCENARIOS } from './scenarios';
+import { SupportAppsCleanup } from './SupportAppsCleanup';
 
 /** The common customer failures, each set up on the mock with one button. */
 export function ScenarioChecklist() {
@@ -11,7 +12,7 @@ export function ScenarioChecklist() {
           Reproduce a customer failure
         </Title>
         <Text size="sm" c="dimmed">
-          Each button sets the failure up on the local mock (its own app, loaded in the Lab) and says where to see it fail, as the customer does.
+          Each button sets the failure up on the local mock (its own “Support · …” app, loaded in the Lab; set up again, it reuses that app while it exists) and says where to see it fail, as the customer does.
         </Text>
       </Stack>
       <Stack gap="xs" component="ul" p={0} m={0} aria-label="Customer failures">
@@ -19,6 +20,7 @@ export function ScenarioChecklist() {
           <ScenarioCard key={scenario.id} scenario={scenario} />
         ))}
       </Stack>
+      <SupportAppsCleanup />
     </Stack>
   );
 }

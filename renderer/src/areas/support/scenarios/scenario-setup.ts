@@ -8,6 +8,7 @@ import type { MethodInput } from '../../../../../shared/contract/define';
 import type { LabContract } from '../../../../../shared/contract/lab-contract';
 import type { LabClient } from '../../../contract/lab-client';
 import type { ApplicationView, MockUserView } from '../../../stores/workbench-store';
+import { rememberLimitBeforeScenarios } from './support-apps';
 
 export type AppSpec = MethodInput<LabContract, 'applications', 'create'> & { readonly name: string };
 
@@ -38,7 +39,12 @@ function matches(app: ApplicationView, spec: AppSpec): boolean {
  * fits (unless `fresh`), else a new one. Same-named apps the Lab cannot run (their secret
  * went with an earlier session) are deleted first, so that scenarios never fill the account.
  */
-export async function ensureScenarioApp(client: LabClient, spec: AppSpec, log: ScenarioLog, options: { fresh?: boolean } = {}): Promise<ApplicationView> {
+export async function ensureScenarioApp(
+  client: LabClient,
+  spec: AppSpec,
+  log: ScenarioLog,
+  options: { fresh?: boolean; /** Told the limit it had when it raised it (for a scenario whose app does not stay). */ onLimitRaised?: (previous: number) => void } = {},
+): Promise<ApplicationView> {
   const { applications, limit } = await client.applications.list({});
   const named = applications.filter((app) => app.name === spec.name);
   const reusable = options.fresh === true ? undefined : named.find((app) => matches(app, spec));
@@ -53,9 +59,11 @@ export async function ensureScenarioApp(client: LabClient, spec: AppSpec, log: S
   const others = applications.length - named.length;
   if (others >= limit) {
     const raised = others + 1;
+    rememberLimitBeforeScenarios(limit);
     await client.mock.updateSettings({ applicationLimit: raised });
+    options.onLimitRaised?.(limit);
     log.notice(
-      `The mock account was full (${others} of ${limit} applications, Totango's limit is two). The application limit was raised to ${raised}, as contacting your Totango representative does; lower it again in Mock server › Settings.`,
+      `The mock account was full (${others} of ${limit} applications, Totango's limit is two). The application limit was raised to ${raised}, as contacting your Totango representative does; “Remove the support apps” below puts it back.`,
     );
   }
   const { application } = await client.applications.create(spec);

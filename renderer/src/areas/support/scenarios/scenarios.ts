@@ -139,12 +139,20 @@ export const SCENARIOS: readonly Scenario[] = Object.freeze([
     title: 'Deleted app',
     symptom: 'Calls that worked yesterday answer 401: someone deleted the OAuth application.',
     async run(client, _context, log) {
+      let limitBefore: number | undefined;
       const user = await activeActingUser(client, log);
-      const app = await ensureScenarioApp(client, { name: 'Support · deleted app', region: 'us', grantType: 'client_credentials', actingUserId: user.id, scopes: ['account:read', 'touchpoint:all'] }, log, { fresh: true });
+      const app = await ensureScenarioApp(client, { name: 'Support · deleted app', region: 'us', grantType: 'client_credentials', actingUserId: user.id, scopes: ['account:read', 'touchpoint:all'] }, log, {
+        fresh: true,
+        onLimitRaised: (previous) => (limitBefore = previous),
+      });
       await load(client, app.clientId, log);
       await token(client, log, 'it works while the app exists');
       await client.applications.remove({ clientId: app.clientId });
       log.step(`Deleted the app “${app.name}” (${app.clientId}): every token it was issued is revoked.`);
+      if (limitBefore !== undefined) {
+        await client.mock.updateSettings({ applicationLimit: limitBefore });
+        log.step(`Put the application limit back to ${limitBefore}: the app it made room for is gone.`);
+      }
       return {
         result: `The current token belongs to “${app.name}”, which no longer exists: the APIs refuse it (401 invalid_token), and its client ID gets no new token (invalid_client).`,
         next: { ...RUN_DIAGNOSTICS, text: 'Open Diagnostics and press Run all endpoints: every row fails with 401 invalid_token, the token of a deleted app.' },
