@@ -178,11 +178,23 @@ test('sets up every other failure on one fresh mock, each failing as its next st
     await expect(page.getByTestId(`scenario-next-${id}`)).toBeVisible();
     await FAILURES_SEEN[id]!(request, lab);
   }
-  // Four apps stay, and the deleted one needed a fifth place: the limit of two was raised each time, and the person was told.
+  // Four apps stay: the limit of two was raised each time, and the person was told. The deleted one needed a fifth place, given back once it was gone.
   await expect(page.getByText(/The application limit was raised to 3/)).toBeVisible();
+  await expect(page.getByText('Put the application limit back to 4: the app it made room for is gone.')).toBeVisible();
   const status = await callLab<{ settings: { applicationLimit: number } }>(request, lab, 'mock', 'status');
-  expect(status.settings.applicationLimit).toBe(5);
+  expect(status.settings.applicationLimit).toBe(4);
   await saveScreenshot(page, testInfo, 'support every scenario set up');
+
+  // One button takes the checklist's traces away: every Support app, and the raised limit.
+  await page.getByRole('button', { name: 'Remove the support apps' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove the support apps?' });
+  await expect(dialog.getByRole('list', { name: 'Support apps to remove' }).getByRole('listitem')).toHaveCount(4);
+  await saveScreenshot(page, testInfo, 'support remove the support apps');
+  await dialog.getByRole('button', { name: 'Remove and restore the limit' }).click();
+  await expect(page.getByTestId('support-cleanup-result')).toHaveText('Removed 4 support apps; the application limit is back to 2 (it was 4).');
+  const after = await callLab<{ settings: { applicationLimit: number }; counts: { applications: number } }>(request, lab, 'mock', 'status');
+  expect(after.settings.applicationLimit).toBe(2);
+  expect(after.counts.applications).toBe(0);
 });
 
 test('fits a 1024x700 window without scrolling sideways', async ({ page, lab }, testInfo) => {
