@@ -75,6 +75,8 @@ test('a newcomer registers an app, gets a token, sees it decoded, and reads the 
   await expect(row).toContainText('account:upsert');
   await expect(row).toContainText('403 insufficient_scope');
   await expect(row.getByText('Fail', { exact: true })).toBeVisible();
+  // Collapsed, the row already names its fix.
+  await expect(row.getByTestId('row-fix')).toHaveText('add account:upsert');
   // Red: the row is tinted with the light theme's light red (Mantine's --mantine-color-red-light).
   await expect(row).toHaveCSS('background-color', 'rgb(255, 227, 227)');
   await row.getByRole('button', { name: 'Details of Create or update accounts' }).click();

@@ -7,10 +7,11 @@ const token = { accessToken: 'eyJ.a.b', tokenType: 'Bearer', scopes: ['account:r
 describe('the workbench store', () => {
   it('loads everything once, and follows the events of the main process', async () => {
     let applications = 0;
+    let statusReads = 0;
     const lab = createFakeLab({
       'applications.list': () => ({ applications: [], limit: 2 + applications++ }),
       'users.list': () => ({ users: [] }),
-      'mock.status': () => ({ state: 'embedded', warnings: [] }),
+      'mock.status': () => (statusReads++, { state: 'embedded', warnings: [] }),
       'targets.list': () => ({ targets: [], selected: 'mock:eu' }),
       'tokens.current': () => ({ token: null }),
     });
@@ -25,6 +26,11 @@ describe('the workbench store', () => {
     lab.emit({ name: 'mock.changed', payload: { what: 'applications' } });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(store.getState().applicationLimit).toBe(3);
+    // The mock's status counts applications and users: both kinds of change re-read it.
+    expect(statusReads).toBe(2);
+    lab.emit({ name: 'mock.changed', payload: { what: 'users' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(statusReads).toBe(3);
 
     store.dispose();
     lab.emit({ name: 'tokens.changed', payload: { token: null } });

@@ -85,8 +85,8 @@ export function createWorkbenchStore(client: LabClient, notifyError: (error: unk
     client.events.on('targets.changed', () => void store.getState().refreshTargets()),
     client.events.on('mock.changed', ({ what }) => {
       const state = store.getState();
-      if (what === 'applications') void Promise.all([state.refreshApplications(), state.refreshTargets()]);
-      else if (what === 'users') void state.refreshUsers();
+      if (what === 'applications') void Promise.all([state.refreshApplications(), state.refreshTargets(), state.refreshMockStatus()]);
+      else if (what === 'users') void Promise.all([state.refreshUsers(), state.refreshMockStatus()]);
       else if (what === 'settings') void Promise.all([state.refreshMockStatus(), state.refreshApplications()]);
       else void state.refreshMockStatus();
     }),

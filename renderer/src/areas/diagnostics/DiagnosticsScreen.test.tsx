@@ -117,6 +117,10 @@ describe('a failure row', () => {
     await screen.findByRole('table', { name: 'Diagnostics matrix' });
     const toggle = screen.getByRole('button', { name: 'Details of Create or update accounts' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    // Collapsed, the row already says which scope to add.
+    const collapsed = document.querySelector('tr[data-endpoint="upsert-accounts"]') as HTMLElement;
+    expect(within(collapsed).getByTestId('row-fix').textContent).toBe('add account:upsert');
+    expect(document.querySelector('tr[data-endpoint="search-accounts"] [data-testid="row-fix"]')).toBeNull();
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
 

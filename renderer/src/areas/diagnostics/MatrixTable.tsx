@@ -52,9 +52,19 @@ function MatrixRow({ row, expanded, onToggle }: { readonly row: MatrixRowView; r
               {row.requiredScope}
             </Code>
             {row.coveredBy === null ? (
-              <Text size="xs" c="dimmed">
-                covered by none
-              </Text>
+              <>
+                <Text size="xs" c="dimmed">
+                  covered by none
+                </Text>
+                {row.fix !== undefined ? (
+                  <Text size="xs" data-testid="row-fix">
+                    add{' '}
+                    <Text span inherit ff="monospace" fw={700}>
+                      {row.fix.addScope}
+                    </Text>
+                  </Text>
+                ) : null}
+              </>
             ) : (
               <Text size="xs" c="dimmed" title={row.coveredBy.ruleText}>
                 covered by{' '}

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useWorkbench } from '../../stores/lab-stores';
 import { ClockPanel } from './ClockPanel';
 import { FaultsPanel } from './FaultsPanel';
@@ -32,6 +32,10 @@ export function MockServerScreen() {
   const [checking, setChecking] = useState(false);
   // Held here, not in its tab, so the log keeps filling while another tab is shown.
   const requestLog = useRequestLog();
+  // The counts in the status may predate this visit: read it afresh each time the screen opens.
+  useEffect(() => {
+    void refreshMockStatus();
+  }, [refreshMockStatus]);
 
   if (status === null) return <Skeleton height={320} aria-label="Reading the mock's status" />;
   const checkAgain = async () => {
