@@ -150,6 +150,9 @@ describe('demo mode, authorization code', () => {
     emit('flows.step', step('authorization_code', 'browser-opened'));
     expect(await heading('The app builds the authorization URL')).toBeTruthy();
     expect(screen.getByTestId('demo-narration').textContent).toContain('Why PKCE');
+    // The URL has no scope parameter: the narration says so instead of claiming one.
+    expect(screen.getByTestId('demo-narration').textContent).toContain('It names no scope');
+    expect(screen.getByTestId('demo-narration').textContent).not.toContain('redirect_uri, scope');
     expect(openSpy).toHaveBeenCalledWith(url, '_blank', 'noopener');
 
     fireEvent.click(nextButton());

@@ -21,6 +21,7 @@ export function DemoNarration({ demo }: { readonly demo: Demo }) {
     users,
     arrived,
     callbackUrl: demo.callbackUrl,
+    authorizationUrl: run.consentUrl,
     apiCall:
       demo.probe.endpoint === null
         ? undefined

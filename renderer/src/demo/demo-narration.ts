@@ -20,6 +20,8 @@ export interface NarrationContext {
   /** Whether the beat's step (or answer) has arrived. */
   readonly arrived: boolean;
   readonly callbackUrl?: string | undefined;
+  /** The authorization URL the flow built, once it has. */
+  readonly authorizationUrl?: string | null | undefined;
   readonly apiCall?: { readonly endpoint: string; readonly scope: string; readonly status?: number | undefined } | undefined;
 }
 
@@ -83,7 +85,7 @@ const STEPS: Readonly<Record<FlowKind, Partial<Record<PlannedStepName, Narration
       title: 'The app builds the authorization URL',
       waiting: 'The Lab is building the authorization URL…',
       lines: [
-        'The URL carries client_id, redirect_uri, scope, a random state (to match the answer to this request) and a PKCE code_challenge.',
+        'The URL carries client_id, redirect_uri, a random state (to match the answer to this request) and a PKCE code_challenge.',
         'Why PKCE: the Lab keeps a random code_verifier and sends only its SHA-256 hash. Whoever steals the code on its way back cannot use it without the verifier.',
       ],
     },
@@ -110,6 +112,24 @@ const STEPS: Readonly<Record<FlowKind, Partial<Record<PlannedStepName, Narration
   },
 };
 
+/** The authorization URL's scope parameter, or null when it has none (or cannot be read). */
+function scopeOfUrl(url: string): string | null {
+  try {
+    return new URL(url).searchParams.get('scope');
+  } catch {
+    return null;
+  }
+}
+
+/** What the authorization URL says about scope: only what the URL the flow built holds. */
+function scopeWords(context: NarrationContext): string {
+  const url = context.authorizationUrl;
+  if (url === undefined || url === null) return 'When the app asks for fewer scopes than it was registered with, the URL names them in scope.';
+  const scope = scopeOfUrl(url);
+  if (scope !== null) return `It asks for the scopes ${scope.split(' ').join(', ')} in scope.`;
+  return 'It names no scope: the app asks for all it was registered with, so its registered scopes apply.';
+}
+
 export function narrate(beat: Beat, context: NarrationContext): Narration {
   switch (beat.kind) {
     case 'intro':
@@ -119,7 +139,12 @@ export function narrate(beat: Beat, context: NarrationContext): Narration {
     case 'step': {
       const words = STEPS[context.grant][beat.step];
       if (words === undefined) return { title: beat.step, lines: [] };
-      return context.arrived ? words : { title: words.title, lines: [words.waiting] };
+      if (!context.arrived) return { title: words.title, lines: [words.waiting] };
+      if (context.grant === 'authorization_code' && beat.step === 'request-built') {
+        const [carries = '', ...rest] = words.lines;
+        return { title: words.title, lines: [`${carries} ${scopeWords(context)}`, ...rest] };
+      }
+      return words;
     }
     case 'token':
       return { title: 'What the token holds', lines: ['The token is a JWT: anyone holding it can read it, so it carries no secret, only what the API needs to decide. Its signature, checked against the issuer’s published keys, proves Totango issued it.'] };
