@@ -1,11 +1,11 @@
 import { Badge, Button, Code, EmptyState, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import type { EndpointId } from '../../../../shared/catalogue';
 import { useNotifyContractError, useWorkbench } from '../../stores/lab-stores';
 import { coverageOf } from './coverage';
 import { CoverageBadge, MethodBadge } from './EndpointBadges';
 import { catalogueEntry, type CatalogueEntry } from './endpoint-groups';
 import { useExplorer } from './explorer-store';
+import { firstCallFor } from './first-call';
 import { checkDraft, type DraftProblems } from './request-draft';
 import { RequestEditor } from './RequestEditor';
 import { ResponseView } from './ResponseView';
@@ -70,18 +70,18 @@ function Workspace({ endpoint }: { readonly endpoint: CatalogueEntry }) {
   );
 }
 
-const FIRST_CALL: EndpointId = 'whoami';
-
 /** The selected endpoint, its request and its last response; or where to start. */
 export function EndpointWorkspace() {
   const notifyError = useNotifyContractError();
   const selectedId = useExplorer((state) => state.selectedId);
   const select = useExplorer((state) => state.select);
+  const scopes = useWorkbench((state) => state.currentToken?.scopes ?? null);
   if (selectedId === null) {
+    const first = firstCallFor(scopes);
     return (
-      <EmptyState title="Choose an endpoint" description="Pick one of the catalogued endpoints to edit its example request and send it with the current token. GET whoami is a good first call: it says who the token acts as." data-testid="explorer-none-selected">
+      <EmptyState title="Choose an endpoint" description={`Pick one of the catalogued endpoints to edit its example request and send it with the current token. ${first.why}`} data-testid="explorer-none-selected">
         <EmptyState.Actions>
-          <Button onClick={() => select(FIRST_CALL).catch((error: unknown) => notifyError(error, 'loading the example request'))}>Open GET whoami</Button>
+          <Button onClick={() => select(first.id).catch((error: unknown) => notifyError(error, 'loading the example request'))}>Open {first.label}</Button>
         </EmptyState.Actions>
       </EmptyState>
     );
