@@ -42,6 +42,8 @@ function EndpointItem({ endpoint, scopes }: { readonly endpoint: CatalogueEntry;
   );
 }
 
+const STICKY_TOP = 'calc(var(--app-shell-header-height, 56px) + var(--mantine-spacing-lg))';
+
 /** The 29 endpoints by entity, each with its scope and whether the current token covers it; and the filter. */
 export function EndpointList() {
   const filter = useExplorer((state) => state.filter);
@@ -50,7 +52,8 @@ export function EndpointList() {
   const groups = useMemo(() => filterGroups(filter), [filter]);
   const shown = groups.reduce((count, group) => count + group.endpoints.length, 0);
   return (
-    <Stack gap="xs">
+    // Beside the workspace (md and up) the list stays in view and takes the window's height below the header.
+    <Stack gap="xs" pos={{ base: 'static', md: 'sticky' }} top={STICKY_TOP} h={{ base: 'auto', md: `calc(100dvh - ${STICKY_TOP} - var(--mantine-spacing-lg))` }}>
       <TextInput
         label="Filter endpoints"
         description="By method, path, scope or name"
@@ -69,7 +72,7 @@ export function EndpointList() {
           </Button>
         </Stack>
       ) : (
-        <ScrollArea.Autosize mah="calc(100dvh - 250px)" type="auto" offsetScrollbars>
+        <ScrollArea.Autosize mah={{ base: '60dvh', md: '100%' }} mih={0} style={{ flex: '1 1 0' }} type="auto" offsetScrollbars>
           <Stack gap="sm" component="nav" aria-label="Endpoints">
             {groups.map((group) => (
               <Stack key={group.entity} gap={2} role="group" aria-label={group.heading}>
