@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../../shared/contract/wire';
 import { deferred } from '../../testing/fake-lab';
-import { renderSettings, targetsLab } from './settings-testing';
+import { renderSettings, targetsLab, TOTANGO_EU } from './settings-testing';
 
 beforeEach(() => {
   window.location.hash = '';
@@ -20,6 +20,17 @@ describe('the targets', () => {
     await waitFor(() => expect(selected()).toBe('totango:eu'));
     expect(lab.calls.find((call) => call.name === 'targets.select')?.input).toEqual({ targetKey: 'totango:eu' });
     await waitFor(() => expect(radio('Totango EU').checked).toBe(true));
+  });
+
+  it('shows a target\'s client ID as it is (case-sensitive), in monospace', async () => {
+    const { lab } = targetsLab();
+    const credentials = { clientId: 'aBc-01939615-97b0', authMethod: 'client_secret_basic', hasClientSecret: true, certificate: null, hasCustomCa: false, persisted: false } as const;
+    lab.answer('targets.list', () => ({ targets: [{ ...TOTANGO_EU, credentials }], selected: 'totango:eu' }));
+    await renderSettings(lab);
+    const shown = await within(panel()).findByTestId('target-client-id');
+    expect(shown.textContent).toBe('client aBc-01939615-97b0');
+    expect(getComputedStyle(shown).textTransform).not.toBe('uppercase');
+    expect(shown.querySelector('code')?.textContent).toBe('aBc-01939615-97b0');
   });
 
   it('shows the endpoints a target resolves to, and where they came from', async () => {

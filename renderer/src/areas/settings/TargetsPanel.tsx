@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Radio, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Loader, Paper, Radio, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { TargetView } from '../../contract/lab-client';
 import { useLabStores, useNotifyContractError, useWorkbench } from '../../stores/lab-stores';
@@ -30,9 +30,16 @@ function TargetItem({ target, selected, busy }: { readonly target: TargetView; r
             <Badge variant="outline" color="gray">
               {KIND_TEXT[target.kind]}
             </Badge>
-            <Badge variant="light" color={target.credentials === null ? 'gray' : 'teal'}>
-              {target.credentials === null ? 'no credentials' : `client ${target.credentials.clientId}`}
-            </Badge>
+            {target.credentials === null ? (
+              <Badge variant="light" color="gray">
+                no credentials
+              </Badge>
+            ) : (
+              // Client IDs are case-sensitive: shown as they are, not in an upper-case badge.
+              <Text size="xs" data-testid="target-client-id">
+                client <Code fz="xs">{target.credentials.clientId}</Code>
+              </Text>
+            )}
             <Button size="xs" variant="subtle" onClick={() => setShowEndpoints((open) => !open)} aria-expanded={showEndpoints} aria-label={`${showEndpoints ? 'Hide' : 'Show'} the endpoints of ${target.label}`}>
               {showEndpoints ? 'Hide endpoints' : 'Endpoints'}
             </Button>
