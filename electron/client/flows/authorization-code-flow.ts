@@ -109,7 +109,7 @@ export class AuthorizationCodeFlows {
         if (isLabError(error)) throw error;
         throw new LabError('browser_failed', `the browser could not be opened (${error instanceof Error ? error.message : String(error)}); open the authorization URL of the first step yourself`, { cause: error });
       }
-      steps.report('browser-opened', `Sent the person to the authorization page (the opener shows it in a browser, or prints it); waiting for them to sign in and consent (at most ${humanDuration(Math.ceil(timeoutMs / 1000))}).`);
+      steps.report('browser-opened', `Sent the person to the authorization page in their browser (or printed its address when no browser could be opened); waiting for them to sign in and consent (at most ${humanDuration(Math.ceil(timeoutMs / 1000))}).`);
 
       captured = await Promise.race([server.callback, ended]);
       clearTimeout(timer);
