@@ -6,7 +6,7 @@ import { FlowFailure } from './FlowFailure';
 const show = (message: string) =>
   render(
     <MantineProvider>
-      <FlowFailure error={{ code: 'oauth_error', message, oauth: { error: 'invalid_scope', error_description: 'scope x is not granted' } }} context={{ flow: 'client_credentials', mockApp: true }} />
+      <FlowFailure error={{ code: 'invalid_scope', message, oauth: { error: 'invalid_scope', error_description: 'scope x is not granted' } }} context={{ flow: 'client_credentials', mockApp: true }} />
     </MantineProvider>,
   );
 
