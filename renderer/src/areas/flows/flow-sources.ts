@@ -26,6 +26,12 @@ function mockTargetLabel(targets: readonly TargetView[], key: string): string {
   return targets.find((target) => target.key === key)?.label ?? `Local mock (${key.slice('mock:'.length).toUpperCase()})`;
 }
 
+/** A loaded credential's label; on a mock, one whose app is not on the mock any more says it was deleted. */
+function sourceLabel(target: TargetView, clientId: string, app: ApplicationView | undefined): string {
+  if (app !== undefined) return `${app.name} · ${GRANT_SHORT[app.grantType]} (loaded credentials)`;
+  return target.kind === 'mock' ? `Deleted app (loaded credentials) · ${clientId}` : `Loaded credentials · ${clientId}`;
+}
+
 export function flowSources(applications: readonly ApplicationView[], targets: readonly TargetView[]): FlowSource[] {
   const held = applications.filter((app) => app.secretInLab);
   const sources: FlowSource[] = held.map((app) => {
@@ -39,7 +45,7 @@ export function flowSources(applications: readonly ApplicationView[], targets: r
     const app = target.kind === 'mock' ? applications.find((candidate) => candidate.clientId === credentials.clientId) : undefined;
     sources.push({
       value: `target:${target.key}`,
-      label: app === undefined ? `Loaded credentials · ${credentials.clientId}` : `${app.name} · ${GRANT_SHORT[app.grantType]} (loaded credentials)`,
+      label: sourceLabel(target, credentials.clientId, app),
       clientId: credentials.clientId,
       targetKey: target.key,
       targetLabel: target.label,
