@@ -7,6 +7,9 @@
  * and no script is inline, so the page runs under the window's Content-Security-Policy,
  * which both of them send as a response header
  * (see electron/shell/content-security-policy.ts).
+ *
+ * `public/favicon.ico` is copied as is to the build's root: pages without an icon link of
+ * their own (browser mode's launch page) make Chromium ask for /favicon.ico.
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
