@@ -55,6 +55,12 @@ describe('the request log', () => {
   it('filters by server and status, and clears the view', async () => {
     const lab = mockServerLab({ requests: [request(1, { server: 'admin', path: '/admin/status' }), request(2, { status: 401, error: 'invalid_client' }), request(3, { server: 'eu', status: 500, error: 'server_error' })] });
     await renderMockServer(lab, 'Request log');
+    // The Lab's own admin calls are hidden at first, and can be shown.
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(paths()).not.toContain('/admin/status');
+    const hideAdmin = screen.getByRole('switch', { name: "Hide the Lab's own admin calls" }) as HTMLInputElement;
+    expect(hideAdmin.checked).toBe(true);
+    fireEvent.click(hideAdmin);
     await waitFor(() => expect(rows()).toHaveLength(3));
 
     fireEvent.click(screen.getByRole('combobox', { name: 'Status' }));

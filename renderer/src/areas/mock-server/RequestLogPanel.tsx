@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Skeleton, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { LOG_CAPACITY, matchesFilters, SERVER_FILTERS, STATUS_FILTERS, type ServerFilter, type StatusFilter } from './request-log';
 import { RequestLogTable } from './RequestLogTable';
@@ -9,8 +9,11 @@ export function RequestLogPanel({ controls }: { readonly controls: RequestLogCon
   const { log, pause, resume, clear } = controls;
   const [server, setServer] = useState<ServerFilter>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
-  const shown = log.entries.filter((request) => matchesFilters(request, server, status));
-  const filtered = server !== 'all' || status !== 'all';
+  // The Lab polls the mock's admin API itself: those rows would bury the OAuth and API calls.
+  const [hideAdmin, setHideAdmin] = useState(true);
+  const hidingAdmin = hideAdmin && server !== 'admin';
+  const shown = log.entries.filter((request) => matchesFilters(request, server, status) && !(hidingAdmin && request.server === 'admin'));
+  const filtered = server !== 'all' || status !== 'all' || hidingAdmin;
 
   return (
     <Stack gap="sm">
@@ -18,6 +21,13 @@ export function RequestLogPanel({ controls }: { readonly controls: RequestLogCon
         <Group gap="sm" wrap="wrap" align="flex-end">
           <Select label="Server" data={[...SERVER_FILTERS]} value={server} onChange={(value) => setServer((value as ServerFilter | null) ?? 'all')} allowDeselect={false} w={160} />
           <Select label="Status" data={[...STATUS_FILTERS]} value={status} onChange={(value) => setStatus((value as StatusFilter | null) ?? 'all')} allowDeselect={false} w={190} />
+          <Switch
+            label="Hide the Lab's own admin calls"
+            checked={hidingAdmin}
+            disabled={server === 'admin'}
+            onChange={(event) => setHideAdmin(event.currentTarget.checked)}
+            mb={8}
+          />
         </Group>
         <Group gap="xs">
           {log.paused ? (
