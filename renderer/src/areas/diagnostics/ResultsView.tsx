@@ -50,7 +50,7 @@ export function ResultsView() {
       ) : null}
       {running === null && matrix !== null ? (
         <Text size="sm" c="dimmed" data-testid="diagnostics-run-summary">
-          Run {new Date(matrix.startedAt).toLocaleString()} against {matrix.target.apiBaseUrl} in {(matrix.durationMs / 1000).toFixed(1)} s, with{' '}
+          Run {new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(matrix.startedAt))} against {matrix.target.apiBaseUrl} in {(matrix.durationMs / 1000).toFixed(1)} s, with{' '}
           {matrix.grantedScopes.length === 0 ? 'no scope' : matrix.grantedScopes.join(' ')}.
         </Text>
       ) : null}

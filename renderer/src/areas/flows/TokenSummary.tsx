@@ -6,7 +6,8 @@ import { shortenSecret } from '../../components/secrets';
 
 function expiryWords(token: CurrentToken): string {
   if (token.expiresAt === undefined) return 'The server stated no lifetime.';
-  return `Expires ${new Date(token.expiresAt).toLocaleString()}.`;
+  // The Tokens screen's format: local time, with the time zone named.
+  return `Expires ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(token.expiresAt))}.`;
 }
 
 /**
