@@ -6,38 +6,13 @@
  * @see ../../../shared/STYLE.md ("Errors cross a process boundary as data")
  */
 import { z } from 'zod';
+import { CLIENT_ERROR_CODES, OAUTH_ERROR_CODES } from '../error-codes';
 
 /** The codes an error may carry across the contract: the client engine's, the mock admin API's, and the contract's own. */
 export const CONTRACT_ERROR_CODES = [
-  // RFC 6749 §5.2 / §4.1.2.1 and RFC 6750 §3.1, as the server sent them.
-  'invalid_request',
-  'invalid_client',
-  'invalid_grant',
-  'unauthorized_client',
-  'unsupported_grant_type',
-  'invalid_scope',
-  'access_denied',
-  'unsupported_response_type',
-  'server_error',
-  'temporarily_unavailable',
-  'invalid_token',
-  'insufficient_scope',
-  // The client engine's own checks and failures.
-  'state_mismatch',
-  'issuer_mismatch',
-  'pkce_failed',
-  'invalid_response',
-  'rate_limited',
-  'timeout',
-  'cancelled',
-  'flow_in_progress',
-  'port_in_use',
-  'browser_failed',
-  'network',
-  'tls',
-  'certificate',
-  'invalid_configuration',
-  'credentials_unavailable',
+  // RFC 6749 §5.2 / §4.1.2.1 and RFC 6750 §3.1 as the server sent them, then the client engine's own checks.
+  ...OAUTH_ERROR_CODES,
+  ...CLIENT_ERROR_CODES,
   // The mock admin API's.
   'validation_failed',
   'application_limit_reached',
@@ -48,7 +23,6 @@ export const CONTRACT_ERROR_CODES = [
   'invalid_input',
   'unknown_method',
   'unavailable',
-  'unexpected',
 ] as const;
 export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
 
