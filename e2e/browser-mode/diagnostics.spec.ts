@@ -9,16 +9,10 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { CATALOGUE } from '../../shared/catalogue';
 import { expect, test, type BrowserLab } from '../support/browser-lab';
+import { callLab } from '../support/lab-contract';
 import { saveScreenshot } from '../support/screenshots';
 
 /** One contract call, as a script would make it: the launch token in its header. */
-async function callLab<T>(request: APIRequestContext, lab: BrowserLab, service: string, method: string, input: unknown = {}): Promise<T> {
-  const response = await request.post(`${lab.origin}/api/call`, { headers: { 'x-lab-token': lab.token }, data: { service, method, input } });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${service}.${method} refused: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
 /** A client-credentials app acting as the seeded active user u-1003, and a token from it. */
 async function appWithToken(request: APIRequestContext, lab: BrowserLab, scopes: string[]): Promise<{ clientId: string; clientSecret: string }> {
   const created = await callLab<{ application: { clientId: string }; clientSecret: string }>(request, lab, 'applications', 'create', {

@@ -4,15 +4,10 @@
  * session, so that the Lab holds its secret; a preference; the mock's settings.
  */
 import type { APIRequestContext } from '@playwright/test';
-import { HTTP_CALL_PATH, TOKEN_HEADER } from '../../shared/contract/http-transport';
+import { callLab } from '../support/lab-contract';
 import type { BrowserLab } from '../support/browser-lab';
 
-export async function callLab<T>(request: APIRequestContext, lab: BrowserLab, service: string, method: string, input: unknown = {}): Promise<T> {
-  const response = await request.post(`${lab.origin}${HTTP_CALL_PATH}`, { headers: { [TOKEN_HEADER]: lab.token }, data: { service, method, input } });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${service}.${method} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+export { callLab };
 
 export interface RegisteredApp {
   readonly clientId: string;

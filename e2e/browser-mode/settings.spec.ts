@@ -4,19 +4,13 @@
  * selected and removed; credentials loaded with a PKCS#12 file and never shown back; the
  * callback port and the exact URL to register; the theme.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type BrowserLab } from '../support/browser-lab';
 import { readSavedPreferences } from '../support/lab-files';
+import { callLab } from '../support/lab-contract';
 import { saveScreenshot } from '../support/screenshots';
-
-async function callLab<T>(request: APIRequestContext, lab: BrowserLab, service: string, method: string, input: unknown = {}): Promise<T> {
-  const response = await request.post(`${lab.origin}/api/call`, { headers: { 'x-lab-token': lab.token }, data: { service, method, input } });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${service}.${method} refused: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 async function openSettings(page: Page, lab: BrowserLab): Promise<void> {
   await lab.open(page);

@@ -8,16 +8,10 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserLab } from '../support/browser-lab';
+import { callLab } from '../support/lab-contract';
 import { saveScreenshot } from '../support/screenshots';
 
 /** One contract call, as a script would make it: the launch token in its header. */
-async function callLab<T>(request: APIRequestContext, lab: BrowserLab, service: string, method: string, input: unknown = {}): Promise<T> {
-  const response = await request.post(`${lab.origin}/api/call`, { headers: { 'x-lab-token': lab.token }, data: { service, method, input } });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${service}.${method} refused: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
 /** A client-credentials app registered on the mock's own admin API, so that the test knows its secret. */
 async function customerApp(request: APIRequestContext, lab: BrowserLab): Promise<{ clientId: string; clientSecret: string }> {
   const status = await callLab<{ urls: { admin: string } }>(request, lab, 'mock', 'status');

@@ -6,11 +6,8 @@
  * call), over the browser-mode host's API with the launch token.
  */
 import type { Page, TestInfo } from '@playwright/test';
-import { createContractClient } from '../../shared/contract/client';
-import { LAB_CONTRACT } from '../../shared/contract/lab-contract';
-import { wireResultSchema } from '../../shared/contract/wire';
-import { HTTP_CALL_PATH, TOKEN_HEADER } from '../../shared/contract/http-transport';
 import { expect, test, type BrowserLab } from '../support/browser-lab';
+import { labContract } from '../support/lab-contract';
 import { saveScreenshot } from '../support/screenshots';
 
 /** A full-page screenshot from the top (scrolled, the fixed header would be drawn mid-page). */
@@ -19,24 +16,9 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   await saveScreenshot(page, testInfo, name);
 }
 
-/** The Lab's contract over HTTP, as the window calls it (no events: the window gets those). */
-function contractOf(lab: BrowserLab) {
-  return createContractClient(LAB_CONTRACT, {
-    async call(service, method, input) {
-      const response = await fetch(`${lab.origin}${HTTP_CALL_PATH}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: lab.token },
-        body: JSON.stringify({ service, method, input }),
-      });
-      return wireResultSchema.parse(await response.json());
-    },
-    subscribe: () => () => {},
-  });
-}
-
 /** Registers a client-credentials app acting as an active mock user, and runs the flow: the Lab holds a current token. */
 async function getToken(lab: BrowserLab, scopes: string[]) {
-  const contract = contractOf(lab);
+  const contract = labContract(lab);
   const { users } = await contract.users.list({});
   const actingUser = users.find((user) => user.status === 'active');
   if (actingUser === undefined) throw new Error('the mock has no active user');
