@@ -13,7 +13,8 @@ export function statusColor(status: number | undefined): string {
   return 'red';
 }
 
-function HeadersTable({ headers, caption }: { readonly headers: Readonly<Record<string, string>>; readonly caption: string }) {
+/** HTTP headers as a two-column table, labelled for assistive technology. */
+export function HeadersTable({ headers, caption }: { readonly headers: Readonly<Record<string, string>>; readonly caption: string }) {
   const entries = Object.entries(headers);
   if (entries.length === 0) return <Text c="dimmed">No headers.</Text>;
   return (

@@ -1,6 +1,6 @@
-import { Alert, Badge, Code, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Code, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { CopyValueButton } from '../../components/CopyValueButton';
-import { statusColor } from '../../components/ExchangeDetails';
+import { HeadersTable, statusColor } from '../../components/ExchangeDetails';
 import type { SentCall } from './explorer-store';
 
 function prettyBody(text: string): string {
@@ -18,23 +18,6 @@ export const RESPONSE_ELEMENT_ID = 'explorer-response';
 function sentence(text: string): string {
   const capital = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
-
-function Headers({ headers }: { readonly headers: Readonly<Record<string, string>> }) {
-  const entries = Object.entries(headers);
-  if (entries.length === 0) return <Text c="dimmed">No headers.</Text>;
-  return (
-    <Table striped withTableBorder fz="xs" aria-label="Response headers">
-      <Table.Tbody>
-        {entries.map(([name, value]) => (
-          <Table.Tr key={name}>
-            <Table.Th w="30%">{name}</Table.Th>
-            <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
 }
 
 /** The last answer of an endpoint: status, timing, the cause of a failure in words, body, headers, curl. */
@@ -90,7 +73,7 @@ export function ResponseView({ sent }: { readonly sent: SentCall }) {
             )}
           </Tabs.Panel>
           <Tabs.Panel value="headers" pt="xs">
-            {response === undefined ? <Text c="dimmed">No response came.</Text> : <Headers headers={response.headers} />}
+            {response === undefined ? <Text c="dimmed">No response came.</Text> : <HeadersTable caption="Response headers" headers={response.headers} />}
           </Tabs.Panel>
           <Tabs.Panel value="curl" pt="xs">
             {curl === null ? (

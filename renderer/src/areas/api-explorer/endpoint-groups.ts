@@ -4,32 +4,11 @@
  * catalogue's order; and the filter of the search box.
  */
 import { CATALOGUE, type EndpointId } from '../../../../shared/catalogue';
-import { ENTITIES, entityLabel, parseScope, type Entity } from '../../../../shared/scopes';
+import { CATALOGUE_GROUPS, type CatalogueEntry, type EndpointGroup } from '../../../../shared/catalogue-groups';
 
-/** A catalogued endpoint, its id typed as one of the 29. */
-export type CatalogueEntry = (typeof CATALOGUE)[number];
+export type { CatalogueEntry, EndpointGroup };
 
-export interface EndpointGroup {
-  readonly entity: Entity;
-  /** "Accounts", "Totango users and teams". */
-  readonly heading: string;
-  readonly endpoints: readonly CatalogueEntry[];
-}
-
-function entityOf(endpoint: CatalogueEntry): Entity | undefined {
-  const parsed = parseScope(endpoint.requiredScope);
-  return parsed.ok && parsed.value.kind !== 'admin' ? parsed.value.entity : undefined;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export const ENDPOINT_GROUPS: readonly EndpointGroup[] = Object.freeze(
-  ENTITIES.map((entity) => ({ entity, heading: capitalised(entityLabel(entity)), endpoints: CATALOGUE.filter((e) => entityOf(e) === entity) })).filter(
-    (group) => group.endpoints.length > 0,
-  ),
-);
+export const ENDPOINT_GROUPS = CATALOGUE_GROUPS;
 
 export function catalogueEntry(id: EndpointId): CatalogueEntry {
   const entry = CATALOGUE.find((e) => e.id === id);
